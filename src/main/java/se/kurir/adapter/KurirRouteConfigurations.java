@@ -1,0 +1,53 @@
+package se.kurir.adapter;
+
+import jakarta.jms.JMSException;
+import java.io.IOException;
+import java.sql.SQLTransientException;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+import se.kurir.audit.AuditUnavailableException;
+import se.kurir.delivery.DeliveryException;
+import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.payload.PayloadTooLargeException;
+
+/**
+ * Error handling, declared once. Every route names one of these:
+ * <ul>
+ * <li>{@code kurir-default} for synchronous routes behind an API call: domain refusals go straight back to the
+ * caller, transient infrastructure failures are retried a few times with back-off, anything else is logged with a
+ * code and returned to the caller, who is told and can retry idempotently. Nothing is swallowed.</li>
+ * <li>{@code kurir-transacted} for broker consumers: no Camel redelivery; the JMS transaction rolls back and the
+ * broker's address settings redeliver with back-off and finally dead-letter the original message.</li>
+ * </ul>
+ */
+@Component
+public class KurirRouteConfigurations extends RouteConfigurationBuilder {
+
+    public static final String DEFAULT = "kurir-default";
+    public static final String TRANSACTED = "kurir-transacted";
+
+    @Override
+    public void configuration() {
+        routeConfiguration(DEFAULT)
+                .onException(InvalidEnvelopeException.class, DeliveryException.class, PayloadTooLargeException.class)
+                    .handled(false)
+                    .end()
+                .onException(AuditUnavailableException.class)
+                    .handled(false)
+                    .log(LoggingLevel.ERROR, "KUR-3002 audit unavailable in ${routeId}; request refused")
+                    .end()
+                .onException(JMSException.class, IOException.class, SQLTransientException.class)
+                    .maximumRedeliveries(3).redeliveryDelay(50).backOffMultiplier(4).useExponentialBackOff()
+                    .handled(false)
+                    .log(LoggingLevel.ERROR, "KUR-1001 transient failure in ${routeId} after retries: "
+                            + "${exception.message}")
+                    .end()
+                .onException(Exception.class)
+                    .handled(false)
+                    .log(LoggingLevel.ERROR, "KUR-1002 unexpected failure in ${routeId}: ${exception}");
+
+        routeConfiguration(TRANSACTED)
+                .errorHandler(noErrorHandler());
+    }
+}

@@ -1,0 +1,57 @@
+package se.kurir.adapter.pipeline;
+
+import org.apache.camel.builder.AggregationStrategies;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.springframework.stereotype.Component;
+import se.kurir.adapter.KurirRouteConfigurations;
+
+/**
+ * authenticate (done by the caller) -> dedupe -> policy -> audit and admit -> queue for the mailbox.
+ * The answer to the caller is the {@link se.kurir.delivery.IntakeResult} left in the body.
+ */
+@Component
+final class IngressRoutes extends RouteBuilder {
+
+    static final String INGRESS = "direct:pipeline-ingress";
+    static final String ENQUEUE = "direct:pipeline-enqueue";
+
+    private final IdempotentRepository submittedMessages;
+    private final CheckPolicyProcessor checkPolicy;
+    private final AdmitMessageProcessor admitMessage;
+    private final ReplayEarlierAnswerProcessor replayEarlierAnswer;
+    private final PrepareQueueMessageProcessor prepareQueueMessage;
+
+    IngressRoutes(IdempotentRepository submittedMessages, CheckPolicyProcessor checkPolicy,
+            AdmitMessageProcessor admitMessage, ReplayEarlierAnswerProcessor replayEarlierAnswer,
+            PrepareQueueMessageProcessor prepareQueueMessage) {
+        this.submittedMessages = submittedMessages;
+        this.checkPolicy = checkPolicy;
+        this.admitMessage = admitMessage;
+        this.replayEarlierAnswer = replayEarlierAnswer;
+        this.prepareQueueMessage = prepareQueueMessage;
+    }
+
+    @Override
+    public void configure() {
+        from(INGRESS).routeId("pipeline-ingress").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
+                .idempotentConsumer(simple("${body.sender}/${body.messageId}"), submittedMessages)
+                    .skipDuplicate(false).removeOnFailure(true).id("pipeline-ingress-dedupe")
+                .choice()
+                    .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
+                        .process(replayEarlierAnswer).id("pipeline-ingress-replay")
+                    .otherwise()
+                        .process(checkPolicy).id("pipeline-ingress-policy")
+                        .process(admitMessage).id("pipeline-ingress-admit")
+                        .filter(simple("${body.queued}"))
+                            .enrich(ENQUEUE, AggregationStrategies.useOriginal()).id("pipeline-ingress-enqueue")
+                        .end()
+                .end();
+
+        from(ENQUEUE).routeId("pipeline-enqueue").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
+                .process(prepareQueueMessage).id("pipeline-enqueue-prepare")
+                .to("jms:queue:{{kurir.pipeline.queue-prefix}}unrouted?deliveryPersistent=true")
+                    .id("pipeline-enqueue-send");
+    }
+}

@@ -1,0 +1,95 @@
+package se.kurir.adapter.rest;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import se.kurir.audit.AuditUnavailableException;
+import se.kurir.delivery.DeliveryException;
+import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.payload.PayloadNotFoundException;
+import se.kurir.payload.PayloadTooLargeException;
+
+/** Every failure of the API as an RFC 7807 problem with a stable code and a detail that names the field. */
+@RestControllerAdvice
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidEnvelope(InvalidEnvelopeException e) {
+        var first = e.violations().get(0);
+        ProblemDetail problem = ProblemCodes.problem(HttpStatus.BAD_REQUEST, e.code(),
+                first.field() + ": " + first.message());
+        problem.setProperty("violations", e.violations().stream()
+                .map(v -> Map.of("code", v.code(), "field", v.field(), "message", v.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badRequest(BadRequestException e) {
+        return ProblemCodes.problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail tooLarge(PayloadTooLargeException e) {
+        return ProblemCodes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "payload: " + e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail delivery(DeliveryException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        return ProblemCodes.problem(status, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail payloadMissing(PayloadNotFoundException e) {
+        log.error("KUR-4001 payload missing from the store: {}", e.getMessage());
+        return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "PAYLOAD_UNAVAILABLE",
+                "the payload of this message is not in the store; operators have been alerted");
+    }
+
+    @ExceptionHandler
+    ProblemDetail auditUnavailable(AuditUnavailableException e) {
+        return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, "AUDIT_UNAVAILABLE",
+                "the audit log cannot record this request, so it was not carried out; retry later");
+    }
+
+    @ExceptionHandler
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return ProblemCodes.problem(HttpStatus.BAD_REQUEST, "PARAMETER_INVALID",
+                e.getName() + ": '" + e.getValue() + "' is not a valid value");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(status).body(ProblemCodes.problem(status, "PARAMETER_MISSING",
+                e.getParameterName() + ": is required"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", "REQUEST_INVALID");
+        }
+        return response;
+    }
+}

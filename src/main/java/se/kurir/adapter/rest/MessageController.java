@@ -1,0 +1,190 @@
+package se.kurir.adapter.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.apache.commons.fileupload2.core.DiskFileItem;
+import org.apache.commons.fileupload2.core.DiskFileItemFactory;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.kurir.adapter.pipeline.PipelineIngress;
+import se.kurir.delivery.IntakeResult;
+import se.kurir.delivery.MailboxAccess;
+import se.kurir.delivery.MessageState;
+import se.kurir.delivery.Receipt;
+import se.kurir.delivery.Submission;
+import se.kurir.envelope.Envelope;
+import se.kurir.envelope.JsonEnvelopeReader;
+import se.kurir.envelope.XmlEnvelopeReader;
+import se.kurir.delivery.MessageIntake;
+import se.kurir.payload.PayloadStore;
+import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.payload.StoredPayload;
+import se.kurir.registry.Product;
+import se.kurir.registry.Registry;
+
+/**
+ * Message ingress. The multipart body is parsed as a stream, part by part: the envelope (small, read whole) must come
+ * first, so the payload can then be streamed straight into the store under its product's size limit.
+ */
+@RestController
+@RequestMapping("/api/v1/messages")
+class MessageController {
+
+    static final int ENVELOPE_LIMIT = 64 * 1024;
+
+    private final JsonEnvelopeReader jsonEnvelopes;
+    private final XmlEnvelopeReader xmlEnvelopes;
+    private final Registry registry;
+    private final PayloadStore payloads;
+    private final PipelineIngress pipeline;
+    private final MessageIntake intake;
+    private final MailboxAccess mailboxes;
+
+    MessageController(JsonEnvelopeReader jsonEnvelopes, XmlEnvelopeReader xmlEnvelopes, Registry registry,
+            PayloadStore payloads, PipelineIngress pipeline, MessageIntake intake, MailboxAccess mailboxes) {
+        this.jsonEnvelopes = jsonEnvelopes;
+        this.xmlEnvelopes = xmlEnvelopes;
+        this.registry = registry;
+        this.payloads = payloads;
+        this.pipeline = pipeline;
+        this.intake = intake;
+        this.mailboxes = mailboxes;
+    }
+
+    /** Documents the multipart body for OpenAPI; the parts are read from the stream, not bound. */
+    @Schema(name = "MessageUpload")
+    record MessageUpload(
+            @Schema(description = "Envelope as JSON (xsd/envelope.schema.json) or XML (xsd/envelope.xsd); first part",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String envelope,
+            @Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED,
+                    description = "Payload bytes, streamed; limited per product") String payload) {
+    }
+
+    record Accepted(String messageId, MessageState status) {
+    }
+
+    record Receipts(String messageId, List<ReceiptView> receipts) {
+    }
+
+    record ReceiptView(String type, String reasonCode, Instant at) {
+        static ReceiptView of(Receipt r) {
+            return new ReceiptView(r.type().name(), r.reasonCode(), r.at());
+        }
+    }
+
+    @Operation(summary = "Send a message: envelope with legal-basis tag, and payload",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+                    schema = @Schema(implementation = MessageUpload.class))))
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Object> send(HttpServletRequest request, Authentication caller) throws IOException {
+        String sender = caller.getName();
+        Envelope envelope = null;
+        StoredPayload payload = null;
+        String mediaType = null;
+        FileItemInputIterator parts = parts(request);
+        while (parts.hasNext()) {
+            FileItemInput part = parts.next();
+            switch (part.getFieldName()) {
+                case "envelope" -> envelope = readEnvelope(part);
+                case "payload" -> {
+                    if (envelope == null) {
+                        throw new BadRequestException("MULTIPART_ORDER",
+                                "envelope: the envelope part must come before the payload part");
+                    }
+                    mediaType = part.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                            : part.getContentType();
+                    payload = store(sender, envelope, part);
+                }
+                default -> throw new BadRequestException("MULTIPART_PART_UNKNOWN",
+                        part.getFieldName() + ": not a part of a message; expected envelope, then payload");
+            }
+        }
+        if (envelope == null) {
+            throw new BadRequestException("ENVELOPE_MISSING", "envelope: the part is required");
+        }
+        if (payload == null) {
+            throw new BadRequestException("PAYLOAD_MISSING", "payload: the part is required");
+        }
+        IntakeResult result = pipeline.submit(new Submission(sender, envelope, payload, mediaType, "REST"));
+        return answer(result);
+    }
+
+    @Operation(summary = "Receipts (kvittenser) of a message, for its sender")
+    @GetMapping("/{messageId}/receipts")
+    Receipts receipts(@PathVariable String messageId, Authentication caller) {
+        return new Receipts(messageId, mailboxes.receipts(caller.getName(), messageId).stream()
+                .map(ReceiptView::of).toList());
+    }
+
+    private static FileItemInputIterator parts(HttpServletRequest request) throws IOException {
+        try {
+            var upload = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>();
+            upload.setFileCountMax(2);
+            return upload.getItemIterator(request);
+        } catch (FileUploadException e) {
+            throw new BadRequestException("MULTIPART_INVALID", "body: " + e.getMessage());
+        }
+    }
+
+    private Envelope readEnvelope(FileItemInput part) throws IOException {
+        byte[] bytes;
+        try (InputStream in = part.getInputStream()) {
+            bytes = in.readNBytes(ENVELOPE_LIMIT + 1);
+        }
+        if (bytes.length > ENVELOPE_LIMIT) {
+            throw new BadRequestException("ENVELOPE_TOO_LARGE", "envelope: larger than " + ENVELOPE_LIMIT + " bytes");
+        }
+        boolean xml = part.getContentType() != null && part.getContentType().contains("xml");
+        return (xml ? xmlEnvelopes.read(bytes) : jsonEnvelopes.read(bytes)).withAssignedIds();
+    }
+
+    private StoredPayload store(String sender, Envelope envelope, FileItemInput part) throws IOException {
+        long limit = registry.product(envelope.product()).map(Product::maxPayloadBytes)
+                .orElse(payloads.defaultLimit());
+        try (InputStream in = part.getInputStream()) {
+            return payloads.store(in, limit);
+        } catch (PayloadTooLargeException e) {
+            intake.refuseOversize(sender, envelope, limit, "REST");
+            throw e;
+        }
+    }
+
+    private static ResponseEntity<Object> answer(IntakeResult result) {
+        var builder = result.admission() == MessageState.REJECTED
+                ? ResponseEntity.unprocessableEntity()
+                : ResponseEntity.accepted();
+        builder.location(URI.create("/api/v1/messages/" + result.messageId() + "/receipts"));
+        if (result.duplicate()) {
+            builder.header("Kurir-Duplicate", "true");
+        }
+        if (result.admission() == MessageState.REJECTED) {
+            String code = result.message().reasonCode();
+            ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, code,
+                    "legalBasis: the message was rejected by policy (" + code + "); it will not be delivered");
+            problem.setProperty("messageId", result.messageId());
+            problem.setProperty("status", MessageState.REJECTED);
+            return builder.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return builder.body(new Accepted(result.messageId(), result.admission()));
+    }
+}

@@ -1,0 +1,104 @@
+package se.kurir.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit_log table. Only ever inserted into; never updated or deleted by the application. */
+@Repository
+class AuditRepository {
+
+    private static final String COLUMNS = "seq, recorded_at, event_type, actor, message_id, sender, recipient, "
+            + "product, reason_code, legal_basis, details, prev_hash, hash";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transaction;
+
+    AuditRepository(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.transaction = transaction;
+    }
+
+    /** One transaction, one commit, for the whole batch. */
+    void insert(List<AuditRecord> records) {
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO audit_log (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records, records.size(), (ps, r) -> {
+                    ps.setLong(1, r.seq());
+                    ps.setTimestamp(2, Timestamp.from(r.recordedAt()));
+                    ps.setString(3, r.type().name());
+                    ps.setString(4, r.actor());
+                    ps.setString(5, r.messageId());
+                    ps.setString(6, r.sender());
+                    ps.setString(7, r.recipient());
+                    ps.setString(8, r.product());
+                    ps.setString(9, r.reasonCode());
+                    ps.setString(10, r.legalBasis());
+                    ps.setString(11, r.details());
+                    ps.setString(12, r.prevHash());
+                    ps.setString(13, r.hash());
+                }));
+    }
+
+    Optional<AuditRecord> last() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", AuditRepository::map)
+                .stream().findFirst();
+    }
+
+    /** Streams every record in chain order without holding the log in memory. */
+    void forEachInOrder(Consumer<AuditRecord> consumer) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
+            ps.setFetchSize(1000);
+            return ps;
+        }, rs -> {
+            consumer.accept(map(rs, 0));
+        });
+    }
+
+    List<AuditRecord> search(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (query.messageId() != null) {
+            sql.append(" AND message_id = :messageId");
+            params.addValue("messageId", query.messageId());
+        }
+        if (query.participant() != null) {
+            sql.append(" AND (actor = :participant OR sender = :participant OR recipient LIKE :mailboxes)");
+            params.addValue("participant", query.participant()).addValue("mailboxes", query.participant() + ".%");
+        }
+        if (query.product() != null) {
+            sql.append(" AND product = :product");
+            params.addValue("product", query.product());
+        }
+        if (query.from() != null) {
+            sql.append(" AND recorded_at >= :from");
+            params.addValue("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND recorded_at < :to");
+            params.addValue("to", Timestamp.from(query.to()));
+        }
+        sql.append(" ORDER BY seq LIMIT :limit");
+        params.addValue("limit", query.limit());
+        return new ArrayList<>(named.query(sql.toString(), params, AuditRepository::map));
+    }
+
+    private static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return new AuditRecord(rs.getLong("seq"), rs.getTimestamp("recorded_at").toInstant(),
+                AuditEventType.valueOf(rs.getString("event_type")), rs.getString("actor"), rs.getString("message_id"),
+                rs.getString("sender"), rs.getString("recipient"), rs.getString("product"),
+                rs.getString("reason_code"), rs.getString("legal_basis"), rs.getString("details"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

@@ -1,0 +1,90 @@
+package se.kurir.delivery;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import se.kurir.audit.AuditEvent;
+import se.kurir.audit.AuditEventType;
+import se.kurir.audit.AuditLog;
+import se.kurir.payload.PayloadStore;
+import se.kurir.registry.Registry;
+
+/**
+ * A participant's view of its own mailboxes: list, read the envelope, stream the payload, acknowledge. Every call
+ * checks that the caller owns the mailbox; a refusal is itself audited.
+ */
+@Service
+public class MailboxAccess {
+
+    private final Registry registry;
+    private final MessageRepository messages;
+    private final PayloadStore payloads;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MailboxAccess(Registry registry, MessageRepository messages, PayloadStore payloads, AuditLog audit, Clock clock) {
+        this.registry = registry;
+        this.messages = messages;
+        this.payloads = payloads;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public List<MessageRecord> list(String caller, String mailbox, MailboxFilter filter) {
+        checkOwner(caller, mailbox, "list");
+        return messages.inMailbox(mailbox, filter);
+    }
+
+    public MessageRecord get(String caller, String mailbox, String messageId) {
+        checkOwner(caller, mailbox, "read");
+        return messages.find(messageId)
+                .filter(m -> m.recipient().equals(mailbox) && MessageState.IN_MAILBOX.contains(m.state()))
+                .orElseThrow(() -> DeliveryException.notFound("message " + messageId + " in mailbox " + mailbox));
+    }
+
+    /** Opens the payload for streaming; call {@link #fetched} once every byte has been written to the caller. */
+    public InputStream openPayload(String caller, String mailbox, String messageId) {
+        return payloads.open(get(caller, mailbox, messageId).payload().sha256());
+    }
+
+    public void fetched(String caller, String mailbox, String messageId) {
+        MessageRecord m = get(caller, mailbox, messageId);
+        audit.append(MessageAudit.of(AuditEventType.MESSAGE_FETCHED, caller, m));
+        messages.transition(messageId, Set.of(MessageState.DELIVERED), MessageState.FETCHED, null,
+                ReceiptType.FETCHED, clock.instant());
+    }
+
+    /** Acknowledging twice is harmless: the second call changes nothing and issues no second receipt. */
+    public MessageState acknowledge(String caller, String mailbox, String messageId) {
+        MessageRecord m = get(caller, mailbox, messageId);
+        if (m.state() == MessageState.ACKNOWLEDGED) {
+            return m.state();
+        }
+        audit.append(MessageAudit.of(AuditEventType.MESSAGE_ACKNOWLEDGED, caller, m));
+        messages.transition(messageId, Set.of(MessageState.DELIVERED, MessageState.FETCHED),
+                MessageState.ACKNOWLEDGED, null, ReceiptType.ACKNOWLEDGED, clock.instant());
+        return MessageState.ACKNOWLEDGED;
+    }
+
+    /** Receipts are for the sender only; to anyone else the message does not exist. */
+    public List<Receipt> receipts(String caller, String messageId) {
+        return messages.find(messageId).filter(m -> m.sender().equals(caller))
+                .map(m -> messages.receipts(messageId))
+                .orElseThrow(() -> DeliveryException.notFound("message " + messageId));
+    }
+
+    private void checkOwner(String caller, String mailbox, String action) {
+        if (registry.mailbox(mailbox).isEmpty()) {
+            throw DeliveryException.notFound("mailbox " + mailbox);
+        }
+        if (!mailbox.startsWith(caller + ".")) {
+            audit.append(new AuditEvent(AuditEventType.MAILBOX_ACCESS_DENIED, caller, null, null, mailbox, null,
+                    "MAILBOX_FORBIDDEN", null, Map.of("action", action)));
+            throw new DeliveryException(DeliveryException.Kind.FORBIDDEN, "MAILBOX_FORBIDDEN",
+                    "mailbox " + mailbox + " belongs to another participant");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package se.kurir.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import se.kurir.audit.AuditEventType;
+import se.kurir.audit.AuditLog;
+
+/**
+ * Puts queued messages into their mailbox. Delivery is idempotent: a message the broker hands over twice (after a
+ * crash, or a requeue) is delivered once, because only an ACCEPTED message can become DELIVERED.
+ */
+@Service
+public class MailboxDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxDelivery.class);
+
+    private final MessageRepository messages;
+    private final AuditLog audit;
+    private final MailboxQueue queue;
+    private final Clock clock;
+
+    MailboxDelivery(MessageRepository messages, AuditLog audit, MailboxQueue queue, Clock clock) {
+        this.messages = messages;
+        this.audit = audit;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    /** Returns true when this call delivered the message, false when it was already delivered or is unknown. */
+    public boolean deliver(String messageId) {
+        var message = messages.find(messageId);
+        if (message.isEmpty() || message.get().state() != MessageState.ACCEPTED) {
+            log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", messageId);
+            return false;
+        }
+        audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message.get()));
+        return messages.transition(messageId, Set.of(MessageState.ACCEPTED), MessageState.DELIVERED, null,
+                ReceiptType.DELIVERED, clock.instant());
+    }
+
+    /**
+     * Queues again messages that were accepted and untouched for a while and are still not delivered: the repair for a broker send that
+     * failed after the database had committed. A message still in its queue is delivered once all the same.
+     */
+    public int requeueStale(Duration olderThan, int limit) {
+        Instant before = clock.instant().minus(olderThan);
+        List<MessageRecord> stale = messages.inState(MessageState.ACCEPTED, before, limit);
+        for (MessageRecord m : stale) {
+            // Touching updated_at spaces requeues of one message by at least olderThan, so a long backlog is not
+            // queued again on every run.
+            messages.transition(m.messageId(), Set.of(MessageState.ACCEPTED), MessageState.ACCEPTED, null, null,
+                    clock.instant());
+            audit.append(MessageAudit.of(AuditEventType.MESSAGE_REQUEUED, MessageAudit.GATEWAY, m));
+            queue.enqueue(m);
+        }
+        if (!stale.isEmpty()) {
+            log.warn("KUR-2001 requeued {} accepted messages older than {}", stale.size(), olderThan);
+        }
+        return stale.size();
+    }
+}

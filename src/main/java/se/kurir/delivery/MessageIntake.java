@@ -1,0 +1,91 @@
+package se.kurir.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import se.kurir.audit.AuditEvent;
+import se.kurir.audit.AuditEventType;
+import se.kurir.audit.AuditLog;
+import se.kurir.envelope.Envelope;
+import se.kurir.policy.PolicyDecision;
+import se.kurir.policy.RejectionCode;
+
+/**
+ * Admits a checked submission: records the decision in the audit log, then the message state and the sender's
+ * receipt. The audit record comes first, so nothing is ever queued that the log does not know about.
+ */
+@Service
+public class MessageIntake {
+
+    private final MessageRepository messages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    MessageIntake(MessageRepository messages, AuditLog audit, Clock clock) {
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public IntakeResult admit(Submission submission, PolicyDecision decision) {
+        Instant now = clock.instant();
+        MessageState state = switch (decision.outcome()) {
+            case ACCEPT -> MessageState.ACCEPTED;
+            case REVIEW -> MessageState.HELD_FOR_REVIEW;
+            case REJECT -> MessageState.REJECTED;
+        };
+        String reason = decision.reason() == null ? null : decision.reason().name();
+        MessageRecord record = new MessageRecord(submission.messageId(), submission.sender(), submission.envelope(),
+                state, reason, decision.agreementId(), submission.payload(), submission.mediaType(), now, now);
+        audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason,
+                Map.of("channel", submission.channel())));
+        try {
+            messages.insert(record, receiptFor(state));
+        } catch (DuplicateKeyException e) {
+            return replay(submission.sender(), submission.messageId());
+        }
+        return new IntakeResult(record, false);
+    }
+
+    /** The answer given the first time this sender posted this message id. */
+    public IntakeResult replay(String sender, String messageId) {
+        MessageRecord existing = messages.find(messageId).orElseThrow(() -> new DeliveryException(
+                DeliveryException.Kind.CONFLICT, "DUPLICATE_IN_PROGRESS",
+                "message " + messageId + " is still being admitted; retry shortly"));
+        if (!existing.sender().equals(sender)) {
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, "MESSAGE_ID_CONFLICT",
+                    "messageId " + messageId + " is already used by another sender");
+        }
+        return new IntakeResult(existing, true);
+    }
+
+    /** A message refused before it was stored, because its payload exceeded the product's limit. */
+    public void refuseOversize(String sender, Envelope envelope, long limit, String channel) {
+        audit.append(new AuditEvent(AuditEventType.MESSAGE_REJECTED, sender, envelope.messageId(), sender,
+                envelope.recipient(), envelope.product(), RejectionCode.PAYLOAD_TOO_LARGE.name(),
+                MessageAudit.legalBasis(envelope.legalBasis()),
+                Map.of("limit", Long.toString(limit), "channel", channel)));
+    }
+
+    public MessageRecord message(String messageId) {
+        return messages.find(messageId).orElseThrow(() -> DeliveryException.notFound("message " + messageId));
+    }
+
+    private static AuditEventType auditType(MessageState state) {
+        return switch (state) {
+            case ACCEPTED -> AuditEventType.MESSAGE_ACCEPTED;
+            case HELD_FOR_REVIEW -> AuditEventType.MESSAGE_HELD_FOR_REVIEW;
+            default -> AuditEventType.MESSAGE_REJECTED;
+        };
+    }
+
+    private static ReceiptType receiptFor(MessageState state) {
+        return switch (state) {
+            case ACCEPTED -> ReceiptType.ACCEPTED;
+            case REJECTED -> ReceiptType.REJECTED;
+            default -> null;
+        };
+    }
+}

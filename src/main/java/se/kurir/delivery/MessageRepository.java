@@ -1,0 +1,134 @@
+package se.kurir.delivery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import se.kurir.envelope.Envelope;
+import se.kurir.payload.StoredPayload;
+
+/** The messages and receipts tables. A state change and its receipt commit together. */
+@Repository
+class MessageRepository {
+
+    private static final String COLUMNS = "message_id, sender, recipient, product, state, reason_code, agreement_id, "
+            + "payload_sha256, payload_size, media_type, envelope, received_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    MessageRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts the message; a second insert of the same id fails with a DuplicateKeyException. */
+    @Transactional
+    void insert(MessageRecord m, ReceiptType receipt) {
+        jdbc.sql("INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(m.messageId(), m.sender(), m.recipient(), m.product(), m.state().name(), m.reasonCode(),
+                        m.agreementId(), m.payload().sha256(), m.payload().size(), m.mediaType(),
+                        toJson(m.envelope()), Timestamp.from(m.receivedAt()), Timestamp.from(m.updatedAt()))
+                .update();
+        if (receipt != null) {
+            insertReceipt(new Receipt(m.messageId(), receipt, m.reasonCode(), m.receivedAt()));
+        }
+    }
+
+    /**
+     * Moves a message to {@code to} if it is in one of {@code from}, and writes the receipt in the same transaction.
+     * Returns false, changing nothing, when the message was not in a {@code from} state: this is what makes repeated
+     * deliveries and acknowledgements harmless.
+     */
+    @Transactional
+    boolean transition(String messageId, Collection<MessageState> from, MessageState to, String reasonCode,
+            ReceiptType receipt, Instant at) {
+        int changed = jdbc.sql("UPDATE messages SET state = :to, reason_code = COALESCE(:reason, reason_code), "
+                + "updated_at = :at WHERE message_id = :id AND state IN (:from)")
+                .param("to", to.name()).param("reason", reasonCode).param("at", Timestamp.from(at))
+                .param("id", messageId).param("from", from.stream().map(Enum::name).toList()).update();
+        if (changed == 1 && receipt != null) {
+            insertReceipt(new Receipt(messageId, receipt, reasonCode, at));
+        }
+        return changed == 1;
+    }
+
+    private void insertReceipt(Receipt r) {
+        jdbc.sql("INSERT INTO receipts (message_id, receipt_type, reason_code, issued_at) VALUES (?, ?, ?, ?)")
+                .params(r.messageId(), r.type().name(), r.reasonCode(), Timestamp.from(r.at())).update();
+    }
+
+    Optional<MessageRecord> find(String messageId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE message_id = ?").param(messageId)
+                .query(this::map).optional();
+    }
+
+    List<MessageRecord> inMailbox(String mailbox, MailboxFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE recipient = :mailbox "
+                + "AND state IN (:states)");
+        var states = filter.state() != null ? List.of(filter.state().name())
+                : MessageState.IN_MAILBOX.stream().map(Enum::name).toList();
+        if (filter.product() != null) {
+            sql.append(" AND product = :product");
+        }
+        if (filter.since() != null) {
+            sql.append(" AND received_at >= :since");
+        }
+        sql.append(" ORDER BY received_at, message_id LIMIT :limit");
+        var statement = jdbc.sql(sql.toString()).param("mailbox", mailbox).param("states", states)
+                .param("limit", filter.limit());
+        if (filter.product() != null) {
+            statement = statement.param("product", filter.product());
+        }
+        if (filter.since() != null) {
+            statement = statement.param("since", Timestamp.from(filter.since()));
+        }
+        return statement.query(this::map).list();
+    }
+
+    /** Messages in a state that have not changed since {@code unchangedSince}, oldest first. */
+    List<MessageRecord> inState(MessageState state, Instant unchangedSince, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE state = ? AND updated_at < ? "
+                + "ORDER BY updated_at LIMIT ?").params(state.name(), Timestamp.from(unchangedSince), limit)
+                .query(this::map).list();
+    }
+
+    List<Receipt> receipts(String messageId) {
+        return jdbc.sql("SELECT message_id, receipt_type, reason_code, issued_at FROM receipts WHERE message_id = ? "
+                + "ORDER BY issued_at, id").param(messageId).query((rs, i) -> new Receipt(rs.getString(1),
+                        ReceiptType.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    private MessageRecord map(ResultSet rs, int row) throws SQLException {
+        return new MessageRecord(rs.getString("message_id"), rs.getString("sender"), fromJson(rs.getString("envelope")),
+                MessageState.valueOf(rs.getString("state")), rs.getString("reason_code"), rs.getString("agreement_id"),
+                new StoredPayload(rs.getString("payload_sha256"), rs.getLong("payload_size")),
+                rs.getString("media_type"), rs.getTimestamp("received_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private String toJson(Envelope envelope) {
+        try {
+            return json.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise envelope", e);
+        }
+    }
+
+    private Envelope fromJson(String text) {
+        try {
+            return json.readValue(text, Envelope.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored envelope is unreadable", e);
+        }
+    }
+}

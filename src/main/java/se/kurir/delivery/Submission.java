@@ -1,0 +1,17 @@
+package se.kurir.delivery;
+
+import se.kurir.envelope.Envelope;
+import se.kurir.payload.StoredPayload;
+
+/**
+ * A message as it enters the pipeline: the authenticated sender, the envelope with its ids assigned, and the payload
+ * already in the store.
+ *
+ * @param channel the ingress it came through (REST, SHS, SDK, JMS, SFTP), for the audit trail
+ */
+public record Submission(String sender, Envelope envelope, StoredPayload payload, String mediaType, String channel) {
+
+    public String messageId() {
+        return envelope.messageId();
+    }
+}

@@ -1,0 +1,16 @@
+package se.kurir.envelope;
+
+/**
+ * One reason an envelope was refused.
+ *
+ * @param code stable code: ENVELOPE_FIELD_REQUIRED, ENVELOPE_FIELD_UNKNOWN, ENVELOPE_FIELD_INVALID or
+ *     ENVELOPE_MALFORMED
+ * @param field dotted path of the offending field ({@code legalBasis.purpose}), or {@code envelope} for the whole
+ */
+public record EnvelopeViolation(String code, String field, String message) {
+
+    public static final String FIELD_REQUIRED = "ENVELOPE_FIELD_REQUIRED";
+    public static final String FIELD_UNKNOWN = "ENVELOPE_FIELD_UNKNOWN";
+    public static final String FIELD_INVALID = "ENVELOPE_FIELD_INVALID";
+    public static final String MALFORMED = "ENVELOPE_MALFORMED";
+}

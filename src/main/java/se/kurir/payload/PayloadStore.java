@@ -1,0 +1,126 @@
+package se.kurir.payload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+
+/**
+ * Content-addressed payload store on a file system: {@code <dir>/ab/cd/<sha256>}. Writes go to a temporary file,
+ * are synced, then moved into place atomically, so a payload that is visible is complete. The same content stored
+ * twice takes the space once.
+ */
+@Service
+public class PayloadStore {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final Path incoming;
+    private final long defaultLimit;
+
+    PayloadStore(PayloadProperties properties) throws IOException {
+        root = properties.directory().toAbsolutePath();
+        defaultLimit = properties.defaultMaxSize().toBytes();
+        incoming = Files.createDirectories(root.resolve("incoming"));
+    }
+
+    /** Streams the input into the store, refusing it once more than {@code maxBytes} have arrived. */
+    public StoredPayload store(InputStream in, long maxBytes) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(incoming, "payload-", ".part");
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    OutputStream out = Channels.newOutputStream(channel)) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = in.read(buffer)) != -1;) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new PayloadTooLargeException(maxBytes);
+                    }
+                    digest.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+                out.flush();
+                channel.force(true);
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            moveIntoPlace(temp, pathOf(sha256));
+            temp = null;
+            return new StoredPayload(sha256, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target)) {
+            Files.delete(temp);
+            return;
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+            // Another request stored the same content at the same moment: identical bytes, keep theirs.
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The limit for payloads whose product sets none. */
+    public long defaultLimit() {
+        return defaultLimit;
+    }
+
+    public InputStream open(String sha256) {
+        try {
+            return Files.newInputStream(pathOf(sha256));
+        } catch (NoSuchFileException e) {
+            throw new PayloadNotFoundException(sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean contains(String sha256) {
+        return Files.exists(pathOf(sha256));
+    }
+
+    Path pathOf(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest");
+        }
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: an orphaned .part file in incoming/ is harmless and never addressed
+            }
+        }
+    }
+}

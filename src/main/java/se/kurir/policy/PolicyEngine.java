@@ -1,0 +1,83 @@
+package se.kurir.policy;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import se.kurir.envelope.Envelope;
+import se.kurir.envelope.LegalBasis;
+import se.kurir.registry.Agreement;
+import se.kurir.registry.AllowedLegalBasis;
+import se.kurir.registry.Registry;
+
+/**
+ * Checks a message against the agreements. When several agreements could cover the message, the first that allows it
+ * wins; when none does, the answer names the reason from the agreement that came closest, since that is the one the
+ * sender most likely meant.
+ */
+@Service
+public class PolicyEngine {
+
+    /** Checks in the order they are made; a later stage means the agreement came closer to allowing the message. */
+    private static final List<RejectionCode> STAGES = List.of(RejectionCode.AGREEMENT_NOT_VALID,
+            RejectionCode.CLASSIFICATION_ABOVE_CEILING, RejectionCode.LEGAL_BASIS_NOT_ALLOWED,
+            RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, RejectionCode.PURPOSE_NOT_ALLOWED);
+
+    private final Registry registry;
+    private final Clock clock;
+
+    public PolicyEngine(Registry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public PolicyDecision decide(String sender, Envelope envelope) {
+        if (registry.mailbox(envelope.recipient()).isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.UNKNOWN_RECIPIENT, null);
+        }
+        if (registry.product(envelope.product()).isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.UNKNOWN_PRODUCT, null);
+        }
+        List<Agreement> candidates = registry.agreementsCovering(envelope.product(), sender, envelope.recipient());
+        if (candidates.isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.NO_AGREEMENT, null);
+        }
+        PolicyDecision closest = null;
+        for (Agreement agreement : candidates) {
+            PolicyDecision decision = evaluate(agreement, envelope.legalBasis());
+            if (!decision.isRejected()) {
+                return decision;
+            }
+            closest = closest == null ? decision : later(closest, decision);
+        }
+        return closest;
+    }
+
+    private PolicyDecision evaluate(Agreement agreement, LegalBasis tag) {
+        if (!agreement.isValidAt(clock.instant())) {
+            return PolicyDecision.reject(RejectionCode.AGREEMENT_NOT_VALID, agreement.id());
+        }
+        if (tag.classification().isAbove(agreement.classificationCeiling())) {
+            return PolicyDecision.reject(RejectionCode.CLASSIFICATION_ABOVE_CEILING, agreement.id());
+        }
+        List<AllowedLegalBasis> bases = agreement.legalBases().stream()
+                .filter(b -> b.matches(tag.statute(), tag.provision())).toList();
+        if (bases.isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.LEGAL_BASIS_NOT_ALLOWED, agreement.id());
+        }
+        List<AllowedLegalBasis> modes = bases.stream()
+                .filter(b -> b.disclosureModes().contains(tag.disclosureMode())).toList();
+        if (modes.isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, agreement.id());
+        }
+        if (modes.stream().noneMatch(b -> b.purposes().contains(tag.purpose()))) {
+            return PolicyDecision.reject(RejectionCode.PURPOSE_NOT_ALLOWED, agreement.id());
+        }
+        return agreement.reviewRequired() ? PolicyDecision.review(agreement.id())
+                : PolicyDecision.accept(agreement.id());
+    }
+
+    private static PolicyDecision later(PolicyDecision a, PolicyDecision b) {
+        return List.of(a, b).stream().max(Comparator.comparingInt(d -> STAGES.indexOf(d.reason()))).orElseThrow();
+    }
+}

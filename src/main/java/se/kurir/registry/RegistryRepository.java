@@ -1,0 +1,135 @@
+package se.kurir.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import se.kurir.envelope.Classification;
+
+/** Registry tables. Upserts are written as update-then-insert so the same SQL runs on H2 and PostgreSQL. */
+@Repository
+class RegistryRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    RegistryRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Terms of an agreement that are stored as one JSON document: consumers and allowed legal bases. */
+    record Terms(List<Agreement.Consumer> consumers, List<AllowedLegalBasis> legalBases) {
+    }
+
+    @Transactional
+    void replaceAll(List<Participant> participants, List<Mailbox> mailboxes, List<Product> products,
+            List<Agreement> agreements) {
+        participants.forEach(this::upsert);
+        mailboxes.forEach(this::upsert);
+        products.forEach(this::upsert);
+        agreements.forEach(this::upsert);
+        deleteOthers("agreements", "id", agreements.stream().map(Agreement::id).toList());
+        deleteOthers("products", "id", products.stream().map(Product::id).toList());
+        deleteOthers("mailboxes", "address", mailboxes.stream().map(Mailbox::address).toList());
+        deleteOthers("participants", "org_number", participants.stream().map(Participant::orgNumber).toList());
+    }
+
+    private void deleteOthers(String table, String key, Collection<String> keep) {
+        if (keep.isEmpty()) {
+            jdbc.sql("DELETE FROM " + table).update();
+        } else {
+            jdbc.sql("DELETE FROM " + table + " WHERE " + key + " NOT IN (:keep)").param("keep", keep).update();
+        }
+    }
+
+    private void upsert(Participant p) {
+        int n = jdbc.sql("UPDATE participants SET name = :name, sdk_domain = :sdk WHERE org_number = :id")
+                .param("name", p.name()).param("sdk", p.sdkDomain()).param("id", p.orgNumber()).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO participants (org_number, name, sdk_domain) VALUES (:id, :name, :sdk)")
+                    .param("name", p.name()).param("sdk", p.sdkDomain()).param("id", p.orgNumber()).update();
+        }
+    }
+
+    private void upsert(Mailbox m) {
+        var params = new Object[] {m.participant(), m.description(), m.sdkFunctionalAddress(), m.address()};
+        int n = jdbc.sql("UPDATE mailboxes SET participant = ?, description = ?, sdk_functional_address = ? "
+                + "WHERE address = ?").params(params).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, address) "
+                    + "VALUES (?, ?, ?, ?)").params(params).update();
+        }
+    }
+
+    private void upsert(Product p) {
+        var params = new Object[] {p.name(), p.description(), p.classification().name(), p.personalData(),
+            p.maxPayloadBytes(), p.id()};
+        int n = jdbc.sql("UPDATE products SET name = ?, description = ?, classification = ?, personal_data = ?, "
+                + "max_payload_bytes = ? WHERE id = ?").params(params).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO products (name, description, classification, personal_data, max_payload_bytes, id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)").params(params).update();
+        }
+    }
+
+    private void upsert(Agreement a) {
+        var params = new Object[] {a.product(), a.producer(), a.classificationCeiling().name(),
+            Date.valueOf(a.validFrom()), a.validTo() == null ? null : Date.valueOf(a.validTo()), a.reviewRequired(),
+            toJson(new Terms(a.consumers(), a.legalBases())), a.id()};
+        int n = jdbc.sql("UPDATE agreements SET product = ?, producer = ?, classification_ceiling = ?, valid_from = ?, "
+                + "valid_to = ?, review_required = ?, terms = ? WHERE id = ?").params(params).update();
+        if (n == 0) {
+            jdbc.sql("INSERT INTO agreements (product, producer, classification_ceiling, valid_from, valid_to, "
+                    + "review_required, terms, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").params(params).update();
+        }
+    }
+
+    List<Participant> participants() {
+        return jdbc.sql("SELECT org_number, name, sdk_domain FROM participants ORDER BY org_number")
+                .query((rs, i) -> new Participant(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    List<Mailbox> mailboxes() {
+        return jdbc.sql("SELECT address, participant, description, sdk_functional_address FROM mailboxes ORDER BY address")
+                .query((rs, i) -> new Mailbox(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    List<Product> products() {
+        return jdbc.sql("SELECT id, name, description, classification, personal_data, max_payload_bytes FROM products "
+                + "ORDER BY id").query((rs, i) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Classification.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getLong(6))).list();
+    }
+
+    List<Agreement> agreements() {
+        return jdbc.sql("SELECT id, product, producer, classification_ceiling, valid_from, valid_to, review_required, "
+                + "terms FROM agreements ORDER BY id").query((rs, i) -> {
+                    Terms terms = fromJson(rs.getString(8));
+                    Date validTo = rs.getDate(6);
+                    return new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), terms.consumers(),
+                            terms.legalBases(), Classification.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(),
+                            validTo == null ? null : validTo.toLocalDate(), rs.getBoolean(7));
+                }).list();
+    }
+
+    private String toJson(Terms terms) {
+        try {
+            return json.writeValueAsString(terms);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise agreement terms", e);
+        }
+    }
+
+    private Terms fromJson(String text) {
+        try {
+            return json.readValue(text, Terms.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored agreement terms are unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package se.kurir.registry;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Writes the registry seed from {@code config/} into the database. The seed is the source of truth: running it again
+ * on restart updates what changed and removes what the seed no longer names, so it is idempotent.
+ */
+@Component
+class RegistrySeeder {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistrySeeder.class);
+
+    private final RegistryProperties properties;
+    private final ResourceLoader resources;
+    private final RegistryRepository repository;
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    RegistrySeeder(RegistryProperties properties, ResourceLoader resources, RegistryRepository repository) {
+        this.properties = properties;
+        this.resources = resources;
+        this.repository = repository;
+    }
+
+    void seed() {
+        RegistrySeed seed = read();
+        List<Participant> participants = new ArrayList<>();
+        List<Mailbox> mailboxes = new ArrayList<>();
+        for (RegistrySeed.SeedParticipant p : seed.participants()) {
+            participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain()));
+            p.mailboxes().forEach(m -> mailboxes.add(new Mailbox(p.orgNumber() + "." + m.name(), p.orgNumber(),
+                    m.description(), m.sdkFunctionalAddress())));
+        }
+        List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
+                p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes())).toList();
+        checkReferences(participants, mailboxes, products, seed.agreements());
+        repository.replaceAll(participants, mailboxes, products, seed.agreements());
+        log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements",
+                properties.seed(), participants.size(), mailboxes.size(), products.size(), seed.agreements().size());
+    }
+
+    private RegistrySeed read() {
+        try (InputStream in = resources.getResource(properties.seed()).getInputStream()) {
+            return yaml.readValue(in, RegistrySeed.class);
+        } catch (IOException e) {
+            throw new InvalidRegistrySeedException("Cannot read registry seed " + properties.seed() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A seed that names something it does not define must stop start-up, not half-work. */
+    private static void checkReferences(List<Participant> participants, List<Mailbox> mailboxes,
+            List<Product> products, List<Agreement> agreements) {
+        Set<String> orgs = new HashSet<>(participants.stream().map(Participant::orgNumber).toList());
+        Set<String> boxes = new HashSet<>(mailboxes.stream().map(Mailbox::address).toList());
+        Set<String> productIds = new HashSet<>(products.stream().map(Product::id).toList());
+        for (Agreement a : agreements) {
+            require(productIds.contains(a.product()), a, "unknown product " + a.product());
+            require(orgs.contains(a.producer()), a, "unknown producer " + a.producer());
+            require(!a.consumers().isEmpty() && !a.legalBases().isEmpty(), a, "needs consumers and legal bases");
+            for (Agreement.Consumer c : a.consumers()) {
+                require(orgs.contains(c.participant()), a, "unknown consumer " + c.participant());
+                c.mailboxes().forEach(m -> require(boxes.contains(m) && m.startsWith(c.participant() + "."), a,
+                        "mailbox " + m + " is not a mailbox of " + c.participant()));
+            }
+        }
+    }
+
+    private static void require(boolean condition, Agreement agreement, String problem) {
+        if (!condition) {
+            throw new InvalidRegistrySeedException("Agreement " + agreement.id() + ": " + problem, null);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package se.kurir.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as RFC 7807 problem answers with a stable code, like every other error of the API. */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"kurir\", ApiKey header=\"X-Api-Key\"");
+            write(json, response, 401, "UNAUTHENTICATED", "Authenticate with an X-Api-Key header or HTTP Basic");
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, 403, "FORBIDDEN",
+                "Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, int status, String code, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status == 401 ? "Unauthorized" : "Forbidden");
+        body.put("status", status);
+        body.put("detail", detail);
+        body.put("code", code);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,53 @@
+package se.kurir.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/** Who may call what. Everything not listed needs an authenticated caller of any role. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json) throws Exception {
+        var unauthenticated = ProblemResponses.unauthenticated(json);
+        http.csrf(csrf -> csrf.disable()) // stateless API: no session cookie to forge requests with
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), unauthenticated),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/messages").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
+                        .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
+                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService users(SecurityProperties properties) {
+        return new InMemoryUserDetailsManager(properties.users().stream()
+                .map(u -> User.withUsername(u.username()).password(u.password())
+                        .roles(u.roles().toArray(String[]::new)).build())
+                .toList().toArray(org.springframework.security.core.userdetails.UserDetails[]::new));
+    }
+}
