@@ -1,0 +1,77 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.IntegrationTest;
+
+/** An auditor proves the log was not altered, and finds the record that was. */
+class AuditTamperIT extends IntegrationTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void verifyNamesTheFirstRecordAlteredDirectlyInTheDatabase() {
+        String id = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload())
+                .json().get("messageId").asText();
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+        Map<String, Object> record = jdbc.queryForMap(
+                "SELECT seq, sender FROM audit_log WHERE message_id = ? ORDER BY seq LIMIT 1", id);
+        long seq = ((Number) record.get("seq")).longValue();
+
+        jdbc.update("UPDATE audit_log SET sender = ? WHERE seq = ?", "2021000076", seq);
+        try {
+            var verification = api.get(Api.AUDITOR, "/api/v1/audit/verify").json();
+            assertThat(verification.get("valid").asBoolean()).isFalse();
+            assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(seq);
+            assertThat(verification.get("problem").asText()).contains("hash");
+        } finally {
+            jdbc.update("UPDATE audit_log SET sender = ? WHERE seq = ?", record.get("sender"), seq);
+        }
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deletedRecordBreaksTheChainAtTheNextOne() {
+        String id = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload())
+                .json().get("messageId").asText();
+        api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload());
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM audit_log WHERE message_id = ? ORDER BY seq LIMIT 1", id);
+        long seq = ((Number) row.get("seq")).longValue();
+
+        jdbc.update("DELETE FROM audit_log WHERE seq = ?", seq);
+        try {
+            var verification = api.get(Api.AUDITOR, "/api/v1/audit/verify").json();
+            assertThat(verification.get("valid").asBoolean()).isFalse();
+            assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(seq + 1);
+            assertThat(verification.get("problem").asText()).contains("sequence gap");
+        } finally {
+            var columns = String.join(", ", row.keySet());
+            var marks = String.join(", ", row.keySet().stream().map(k -> "?").toList());
+            jdbc.update("INSERT INTO audit_log (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
+        }
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void searchFiltersByParticipantProductAndTime() {
+        String id = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload())
+                .json().get("messageId").asText();
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?participant=2021005521&product=inkomstuppgift&limit=5000")
+                .json().findValuesAsText("messageId")).contains(id);
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?participant=2021002163").json().findValuesAsText("messageId"))
+                .doesNotContain(id);
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?product=foretagsforandring").json()
+                .findValuesAsText("messageId")).doesNotContain(id);
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?from=2999-01-01T00:00:00Z").json()).isEmpty();
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?to=2000-01-01T00:00:00Z").json()).isEmpty();
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?from=yesterday").json().get("code").asText())
+                .isEqualTo("PARAMETER_INVALID");
+    }
+}

@@ -1,0 +1,67 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.IntegrationTest;
+
+/** Polisen reports a suspected false identity; the agreement requires a sekretessprövning before release. */
+class ReviewIT extends IntegrationTest {
+
+    private static final String MAILBOX = "/api/v1/mailboxes/2021005448.folkbokforing/messages";
+
+    @Test
+    void heldMessageIsDeliveredOnlyAfterApproval() {
+        String id = held();
+        assertThat(api.get(Api.SKATTEVERKET, MAILBOX + "/" + id).status()).isEqualTo(404);
+        assertThat(api.get(Api.POLISEN, "/api/v1/messages/" + id + "/receipts").json().get("receipts")).isEmpty();
+        assertThat(api.get(Api.REVIEWER, "/api/v1/reviews").json().findValuesAsText("messageId")).contains(id);
+
+        var unjustified = api.post(Api.REVIEWER, "/api/v1/reviews/" + id + "/approve", "{}");
+        assertThat(unjustified.status()).isEqualTo(400);
+        assertThat(unjustified.json().get("code").asText()).isEqualTo("JUSTIFICATION_REQUIRED");
+        assertThat(api.post(Api.SKATTEVERKET, "/api/v1/reviews/" + id + "/approve",
+                "{\"justification\": \"self-approval\"}").status()).isEqualTo(403);
+
+        var approved = api.post(Api.REVIEWER, "/api/v1/reviews/" + id + "/approve",
+                "{\"justification\": \"OSL 10 kap. 27 §: the interest of disclosure clearly outweighs\"}");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().get("state").asText()).isEqualTo("ACCEPTED");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(Api.SKATTEVERKET, MAILBOX + "/" + id).status() == 200);
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json();
+        assertThat(MessageFlowIT.types(audit, "type"))
+                .containsExactly("MESSAGE_HELD_FOR_REVIEW", "REVIEW_APPROVED", "MESSAGE_DELIVERED");
+        assertThat(audit.get(1).get("actor").asText()).isEqualTo("demo-reviewer");
+        assertThat(audit.get(1).get("details").asText()).contains("outweighs");
+        assertThat(api.post(Api.REVIEWER, "/api/v1/reviews/" + id + "/deny", "{\"justification\": \"late\"}")
+                .json().get("code").asText()).isEqualTo("NOT_IN_REVIEW");
+    }
+
+    @Test
+    void deniedMessageIsRejectedAndNeverDelivered() {
+        String id = held();
+
+        var denied = api.post(Api.REVIEWER, "/api/v1/reviews/" + id + "/deny",
+                "{\"justification\": \"the information is covered by secrecy towards this recipient\"}");
+
+        assertThat(denied.json().get("state").asText()).isEqualTo("REJECTED");
+        var receipts = api.get(Api.POLISEN, "/api/v1/messages/" + id + "/receipts").json().get("receipts");
+        assertThat(receipts).hasSize(1);
+        assertThat(receipts.get(0).get("type").asText()).isEqualTo("REJECTED");
+        assertThat(receipts.get(0).get("reasonCode").asText()).isEqualTo("REVIEW_DENIED");
+        assertThat(api.get(Api.SKATTEVERKET, MAILBOX + "/" + id).status()).isEqualTo(404);
+        assertThat(api.get(Api.REVIEWER, "/api/v1/reviews").json().findValuesAsText("messageId")).doesNotContain(id);
+    }
+
+    private String held() {
+        var sent = api.sendMessage(Api.POLISEN, Envelopes.falskIdentitet(null), Envelopes.payload());
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(sent.json().get("status").asText()).isEqualTo("HELD_FOR_REVIEW");
+        return sent.json().get("messageId").asText();
+    }
+}

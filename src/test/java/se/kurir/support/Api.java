@@ -1,0 +1,111 @@
+package se.kurir.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+/** A plain HTTP client for Kurir's REST API, as an agency system or a person would use it. */
+public final class Api {
+
+    /** Demo credentials from config/application-demo.yml. */
+    public static final String SKATTEVERKET = "kurir-demo-key-skatteverket";
+    public static final String FORSAKRINGSKASSAN = "kurir-demo-key-forsakringskassan";
+    public static final String POLISEN = "kurir-demo-key-polisen";
+    public static final String PENSIONSMYNDIGHETEN = "kurir-demo-key-pensionsmyndigheten";
+    public static final String REVIEWER = "demo-reviewer:demo-reviewer-password";
+    public static final String AUDITOR = "demo-auditor:demo-auditor-password";
+    public static final String OPERATOR = "demo-operator:demo-operator-password";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+
+    public Api(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Response(int status, String body, HttpResponse<byte[]> raw) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    /** Credentials: an API key, or "user:password" for HTTP Basic, or null for none. */
+    public Response get(String credentials, String path) {
+        return send(request(credentials, path).GET().build());
+    }
+
+    public Response post(String credentials, String path, String jsonBody) {
+        return send(request(credentials, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody)).build());
+    }
+
+    /** Posts a message: envelope part (JSON unless the type says otherwise), then the payload part. */
+    public Response sendMessage(String apiKey, String envelope, String envelopeType, byte[] payload) {
+        String boundary = "kurir-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        part(body, boundary, "envelope", envelopeType, envelope.getBytes(StandardCharsets.UTF_8));
+        if (payload != null) {
+            part(body, boundary, "payload", "application/json", payload);
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return send(request(apiKey, "/api/v1/messages")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    public Response sendMessage(String apiKey, String envelopeJson, byte[] payload) {
+        return sendMessage(apiKey, envelopeJson, "application/json", payload);
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String name, String type, byte[] content) {
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n";
+        body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private HttpRequest.Builder request(String credentials, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (credentials == null) {
+            return builder;
+        }
+        if (credentials.contains(":")) {
+            return builder.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder.header("X-Api-Key", credentials);
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package se.kurir.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The full application on a random port with the demo configuration from {@code config/}: embedded Artemis with a
+ * persistent journal, a Hazelcast member and the H2 file database, all under one temporary data directory per test
+ * run. Every subclass shares one cached context, so keep this class free of per-class overrides.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    private static final Path DATA_DIR = createDataDir();
+
+    @LocalServerPort
+    private int port;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("kurir.data-dir", DATA_DIR::toString);
+    }
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    private static Path createDataDir() {
+        try {
+            Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(Path.of("target").toAbsolutePath(), "it-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
