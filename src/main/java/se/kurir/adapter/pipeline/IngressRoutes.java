@@ -2,6 +2,7 @@ package se.kurir.adapter.pipeline;
 
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,8 @@ final class IngressRoutes extends RouteBuilder {
 
         from(ENQUEUE).routeId("pipeline-enqueue").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
                 .process(prepareQueueMessage).id("pipeline-enqueue-prepare")
-                .to("jms:queue:{{kurir.pipeline.queue-prefix}}unrouted?deliveryPersistent=true")
+                // InOnly: a durable one-way hand-off; the caller must never wait for the mailbox consumer.
+                .to(ExchangePattern.InOnly, "jms:queue:{{kurir.pipeline.queue-prefix}}unrouted?deliveryPersistent=true")
                     .id("pipeline-enqueue-send");
     }
 }

@@ -26,7 +26,8 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Mailbox mailbox : registry.mailboxes()) {
-            from("jms:queue:" + properties.queuePrefix() + mailbox.address() + "?transacted=true")
+            from("jms:queue:" + properties.queuePrefix() + mailbox.address()
+                    + "?transacted=true&disableReplyTo=true")
                     .routeId("delivery-mailbox-" + mailbox.address())
                     .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                     .autoStartup(properties.consumersAutoStart())

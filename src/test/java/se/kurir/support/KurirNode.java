@@ -1,0 +1,40 @@
+package se.kurir.support;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import se.kurir.KurirApplication;
+
+/** A Kurir node started and stopped by a test, on its own data directory and a random port. */
+public final class KurirNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private KurirNode(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static KurirNode start(Path dataDir, Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("server.port", "0");
+        all.put("kurir.data-dir", dataDir.toString());
+        // As command-line arguments: they override config/application.yml, as an operator's would.
+        String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return new KurirNode(new SpringApplicationBuilder(KurirApplication.class).run(args));
+    }
+
+    public Api api() {
+        return new Api(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
