@@ -39,6 +39,7 @@ public class AuditLog implements DisposableBean {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final AtomicLong appended = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private volatile boolean running = true;
     private long lastSeq;
     private String lastHash;
@@ -109,6 +110,11 @@ public class AuditLog implements DisposableBean {
         return appended.get();
     }
 
+    /** Transactions committed by this node since start: fewer than records when requests share commits. */
+    public long commitCount() {
+        return commits.get();
+    }
+
     private void loadTail() {
         var last = repository.last();
         lastSeq = last.map(AuditRecord::seq).orElse(0L);
@@ -164,6 +170,7 @@ public class AuditLog implements DisposableBean {
         lastSeq = seq;
         lastHash = prev;
         appended.addAndGet(records.size());
+        commits.incrementAndGet();
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).committed().complete(records.get(i));
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,13 +21,30 @@ public class Registry {
     private final Map<String, Product> products;
     private final List<Agreement> agreements;
 
+    @Autowired
     Registry(RegistrySeeder seeder, RegistryRepository repository) {
+        this(seedThenRead(seeder, repository));
+    }
+
+    private Registry(Registry read) {
+        this(read.participants, List.copyOf(read.mailboxes.values()), List.copyOf(read.products.values()),
+                read.agreements);
+    }
+
+    /** A registry of the given values, as read from the database; also for tests and tools. */
+    public Registry(List<Participant> participants, List<Mailbox> mailboxes, List<Product> products,
+            List<Agreement> agreements) {
+        this.participants = List.copyOf(participants);
+        this.participantsById = index(participants, Participant::orgNumber);
+        this.mailboxes = index(mailboxes, Mailbox::address);
+        this.products = index(products, Product::id);
+        this.agreements = List.copyOf(agreements);
+    }
+
+    private static Registry seedThenRead(RegistrySeeder seeder, RegistryRepository repository) {
         seeder.seed();
-        participants = List.copyOf(repository.participants());
-        participantsById = index(participants, Participant::orgNumber);
-        mailboxes = index(repository.mailboxes(), Mailbox::address);
-        products = index(repository.products(), Product::id);
-        agreements = List.copyOf(repository.agreements());
+        return new Registry(repository.participants(), repository.mailboxes(), repository.products(),
+                repository.agreements());
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> key) {

@@ -1,0 +1,52 @@
+package se.kurir.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layout rules of STYLE.md, checked on every build. */
+@AnalyzeClasses(packages = "se.kurir", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String[] DOMAIN = {"se.kurir.envelope..", "se.kurir.registry..", "se.kurir.policy..",
+        "se.kurir.audit..", "se.kurir.payload..", "se.kurir.delivery..", "se.kurir.crypto..", "se.kurir.privacy..",
+        "se.kurir.subscription.."};
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfCamelWebAndJms = noClasses().that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.springframework.web..",
+                    "jakarta.servlet..", "jakarta.jms..", "org.apache.activemq..", "com.hazelcast..")
+            .because("domain packages reach infrastructure only through ports implemented in se.kurir.adapter");
+
+    @ArchTest
+    static final ArchRule camelLivesInAdapters = noClasses().that().resideOutsideOfPackage("se.kurir.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("org.apache.camel..");
+
+    @ArchTest
+    static final ArchRule domainDoesNotReachIntoAdapters = noClasses().that().resideInAnyPackage(DOMAIN)
+            .should().dependOnClassesThat().resideInAnyPackage("se.kurir.adapter..", "se.kurir.security..");
+
+    @ArchTest
+    static final ArchRule onlyTheApplicationInTheRootPackage = classes().that().resideInAPackage("se.kurir")
+            .should().haveSimpleName("KurirApplication");
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("se.kurir.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule noStandardStreams = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+
+    @ArchTest
+    static final ArchRule noJavaUtilLogging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+}
