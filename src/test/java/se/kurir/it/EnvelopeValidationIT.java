@@ -40,11 +40,40 @@ class EnvelopeValidationIT extends IntegrationTest {
     }
 
     @Test
-    void missingPayloadAndWrongPartOrderAreRefused() {
+    void missingPayloadIsRefused() {
         var noPayload = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), null);
         assertThat(noPayload.status()).isEqualTo(400);
         assertThat(noPayload.json().get("code").asText()).isEqualTo("PAYLOAD_MISSING");
         assertThat(noPayload.json().get("detail").asText()).startsWith("payload:");
+    }
+
+    @Test
+    void payloadBeforeEnvelopeIsRefused() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"payload\"\r\n\r\n{}\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"envelope\"\r\n\r\n"
+                + Envelopes.inkomstuppgift(null) + "\r\n--b--\r\n";
+        var answer = api.postRaw(Api.SKATTEVERKET, "/api/v1/messages", "multipart/form-data; boundary=b",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("MULTIPART_ORDER");
+    }
+
+    @Test
+    void brokenMultipartIsRefusedAsBadRequest() {
+        String body = "--b\r\nContent-Disposition: form-data; name=\"envelope\"\r\n\r\n"
+                + Envelopes.inkomstuppgift(null) + "\r\n--b\r\nContent-Disposition: form-data; name=\"payload\""
+                + "\r\n\r\nthe stream ends without its closing boundary";
+        var answer = api.postRaw(Api.SKATTEVERKET, "/api/v1/messages", "multipart/form-data; boundary=b",
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("MULTIPART_INVALID");
+    }
+
+    @Test
+    void notMultipartIsRefusedWithAProblem() {
+        var answer = api.post(Api.SKATTEVERKET, "/api/v1/messages", Envelopes.inkomstuppgift(null));
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.json().get("code").asText()).isEqualTo("REQUEST_INVALID");
     }
 
     @Test

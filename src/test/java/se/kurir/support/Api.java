@@ -76,6 +76,12 @@ public final class Api {
         return sendMessage(apiKey, envelopeJson, "application/json", payload);
     }
 
+    /** Posts a hand-made body, for requests no well-behaved client would send. */
+    public Response postRaw(String credentials, String path, String contentType, byte[] body) {
+        return send(request(credentials, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     private static void part(ByteArrayOutputStream body, String boundary, String name, String type, byte[] content) {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + name
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n";

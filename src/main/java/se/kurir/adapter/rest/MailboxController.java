@@ -88,6 +88,8 @@ class MailboxController {
             HttpServletResponse response) throws IOException {
         MessageRecord m = mailboxes.get(caller.getName(), mailbox, messageId);
         response.setContentType(m.mediaType());
+        // The media type is the sender's word: never let a browser render it in the gateway's origin.
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + m.messageId() + "\"");
         response.setContentLengthLong(m.payload().size());
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder()
                 .encodeToString(HexFormat.of().parseHex(m.payload().sha256())) + ":");

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -28,13 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 import se.kurir.adapter.pipeline.PipelineIngress;
 import se.kurir.delivery.IntakeResult;
 import se.kurir.delivery.MailboxAccess;
+import se.kurir.delivery.MessageIntake;
 import se.kurir.delivery.MessageState;
 import se.kurir.delivery.Receipt;
 import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.envelope.XmlEnvelopeReader;
-import se.kurir.delivery.MessageIntake;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.payload.StoredPayload;
@@ -101,23 +102,29 @@ class MessageController {
         Envelope envelope = null;
         StoredPayload payload = null;
         String mediaType = null;
-        FileItemInputIterator parts = parts(request);
-        while (parts.hasNext()) {
-            FileItemInput part = parts.next();
-            switch (part.getFieldName()) {
-                case "envelope" -> envelope = readEnvelope(part);
-                case "payload" -> {
-                    if (envelope == null) {
-                        throw new BadRequestException("MULTIPART_ORDER",
-                                "envelope: the envelope part must come before the payload part");
+        try {
+            FileItemInputIterator parts = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>()
+                    .getItemIterator(request);
+            while (parts.hasNext()) {
+                FileItemInput part = parts.next();
+                switch (part.getFieldName()) {
+                    case "envelope" -> envelope = readEnvelope(part);
+                    case "payload" -> {
+                        if (envelope == null) {
+                            throw new BadRequestException("MULTIPART_ORDER",
+                                    "envelope: the envelope part must come before the payload part");
+                        }
+                        mediaType = part.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                                : part.getContentType();
+                        payload = store(sender, envelope, part);
                     }
-                    mediaType = part.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
-                            : part.getContentType();
-                    payload = store(sender, envelope, part);
+                    default -> throw new BadRequestException("MULTIPART_PART_UNKNOWN",
+                            part.getFieldName() + ": not a part of a message; expected envelope, then payload");
                 }
-                default -> throw new BadRequestException("MULTIPART_PART_UNKNOWN",
-                        part.getFieldName() + ": not a part of a message; expected envelope, then payload");
             }
+        } catch (FileUploadException e) {
+            throw new BadRequestException("MULTIPART_INVALID", "body: not a readable multipart message: "
+                    + e.getMessage());
         }
         if (envelope == null) {
             throw new BadRequestException("ENVELOPE_MISSING", "envelope: the part is required");
@@ -134,16 +141,6 @@ class MessageController {
     Receipts receipts(@PathVariable String messageId, Authentication caller) {
         return new Receipts(messageId, mailboxes.receipts(caller.getName(), messageId).stream()
                 .map(ReceiptView::of).toList());
-    }
-
-    private static FileItemInputIterator parts(HttpServletRequest request) throws IOException {
-        try {
-            var upload = new JakartaServletFileUpload<DiskFileItem, DiskFileItemFactory>();
-            upload.setFileCountMax(2);
-            return upload.getItemIterator(request);
-        } catch (FileUploadException e) {
-            throw new BadRequestException("MULTIPART_INVALID", "body: " + e.getMessage());
-        }
     }
 
     private Envelope readEnvelope(FileItemInput part) throws IOException {
@@ -163,6 +160,11 @@ class MessageController {
                 .orElse(payloads.defaultLimit());
         try (InputStream in = part.getInputStream()) {
             return payloads.store(in, limit);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof FileUploadException broken) {
+                throw broken;
+            }
+            throw e;
         } catch (PayloadTooLargeException e) {
             intake.refuseOversize(sender, envelope, limit, "REST");
             throw e;
