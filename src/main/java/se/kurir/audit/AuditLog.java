@@ -102,7 +102,8 @@ public class AuditLog implements DisposableBean {
             state.expectedSeq = r.seq() + 1;
             state.prevHash = r.hash();
         });
-        return new AuditVerification(state.broken == null, state.checked, state.broken, state.problem);
+        return new AuditVerification(state.broken == null, state.checked, state.broken, state.problem,
+                state.expectedSeq - 1, state.prevHash);
     }
 
     /** Records committed by this node since start; for metrics and tests. */

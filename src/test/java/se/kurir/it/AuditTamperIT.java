@@ -60,6 +60,18 @@ class AuditTamperIT extends IntegrationTest {
     }
 
     @Test
+    void verifyReportsTheHeadSoAnAuditorCanAnchorIt() {
+        api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload());
+        // Deliveries append asynchronously, so compare once the log has come to rest.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            var verification = api.get(Api.AUDITOR, "/api/v1/audit/verify").json();
+            Map<String, Object> last = jdbc.queryForMap("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+            assertThat(verification.get("headSeq").asLong()).isEqualTo(((Number) last.get("seq")).longValue());
+            assertThat(verification.get("headHash").asText()).isEqualTo(last.get("hash"));
+        });
+    }
+
+    @Test
     void searchFiltersByParticipantProductAndTime() {
         String id = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload())
                 .json().get("messageId").asText();
