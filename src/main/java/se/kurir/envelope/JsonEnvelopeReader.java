@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -85,10 +84,5 @@ public class JsonEnvelopeReader {
 
     private static String join(String parent, String child) {
         return parent.isEmpty() ? child : parent + "." + child;
-    }
-
-    /** The schema's violations for a tree, for tests that compare the JSON and XML forms. */
-    List<EnvelopeViolation> violations(JsonNode tree) {
-        return schema.validate(tree).stream().map(JsonEnvelopeReader::toViolation).toList();
     }
 }

@@ -103,10 +103,6 @@ public class PayloadStore {
         }
     }
 
-    public boolean contains(String sha256) {
-        return Files.exists(pathOf(sha256));
-    }
-
     Path pathOf(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest");
