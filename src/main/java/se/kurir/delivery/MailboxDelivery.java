@@ -32,10 +32,17 @@ public class MailboxDelivery {
         this.clock = clock;
     }
 
-    /** Returns true when this call delivered the message, false when it was already delivered or is unknown. */
+    /**
+     * Returns true when this call delivered the message, false when it was already delivered. A queue message with no
+     * record is refused, never dropped: the broker redelivers it and finally dead-letters it for an operator.
+     */
     public boolean deliver(String messageId) {
         var message = messages.find(messageId);
-        if (message.isEmpty() || message.get().state() != MessageState.ACCEPTED) {
+        if (message.isEmpty()) {
+            log.error("KUR-2002 queue message {} has no record in the database; refused for redelivery", messageId);
+            throw new UnknownMessageException(messageId);
+        }
+        if (message.get().state() != MessageState.ACCEPTED) {
             log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", messageId);
             return false;
         }

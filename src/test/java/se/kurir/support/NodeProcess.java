@@ -1,0 +1,75 @@
+package se.kurir.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/**
+ * A Kurir node in a JVM of its own, started from the test class path in the project directory (so it reads
+ * {@code config/} like a real node), which a test can kill outright.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private NodeProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static NodeProcess start(Path dataDir, Path log, String... extraArgs) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
+                "--server.port=" + port, "--kurir.data-dir=" + dataDir));
+        command.addAll(List.of(extraArgs));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        NodeProcess node = new NodeProcess(process, port);
+        Api api = node.api();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("node exited with " + process.exitValue() + "; see " + log);
+                    }
+                    return reachable(api);
+                });
+        return node;
+    }
+
+    private static boolean reachable(Api api) {
+        try {
+            return api.get(Api.OPERATOR, "/actuator/health").status() == 200;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    public Api api() {
+        return new Api(port);
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful anything, as a power cut. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}
