@@ -5,7 +5,6 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.processor.idempotent.hazelcast.HazelcastIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +24,7 @@ class BrokerConfiguration {
 
     @Bean
     IdempotentRepository submittedMessages(HazelcastInstance hazelcast) {
-        return new HazelcastIdempotentRepository(hazelcast, SUBMITTED_MESSAGES);
+        return new HazelcastSubmissionRepository(hazelcast.getMap(SUBMITTED_MESSAGES));
     }
 
     /**
