@@ -27,7 +27,7 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     public void configure() {
         for (Mailbox mailbox : registry.mailboxes()) {
             from("jms:queue:" + properties.queuePrefix() + mailbox.address()
-                    + "?transacted=true&disableReplyTo=true")
+                    + "?transacted=true&disableReplyTo=true&concurrentConsumers=" + properties.mailboxConsumers())
                     .routeId("delivery-mailbox-" + mailbox.address())
                     .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                     .autoStartup(properties.consumersAutoStart())
