@@ -51,6 +51,11 @@ public class MailboxDelivery {
                 ReceiptType.DELIVERED, clock.instant());
     }
 
+    /** What waits for delivery, per mailbox; mailboxes with nothing waiting are absent. */
+    public List<Backlog> backlog() {
+        return messages.backlog();
+    }
+
     /**
      * Queues again messages that were accepted and untouched for a while and are still not delivered: the repair for a broker send that
      * failed after the database had committed. A message still in its queue is delivered once all the same.

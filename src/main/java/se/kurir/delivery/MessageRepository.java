@@ -101,6 +101,13 @@ class MessageRepository {
                 .query(this::map).list();
     }
 
+    /** Per mailbox: messages accepted but not yet delivered, and when the oldest of them was received. */
+    List<Backlog> backlog() {
+        return jdbc.sql("SELECT recipient, COUNT(*), MIN(received_at) FROM messages WHERE state = 'ACCEPTED' "
+                + "GROUP BY recipient").query((rs, i) -> new Backlog(rs.getString(1), rs.getLong(2),
+                        rs.getTimestamp(3).toInstant())).list();
+    }
+
     List<Receipt> receipts(String messageId) {
         return jdbc.sql("SELECT message_id, receipt_type, reason_code, issued_at FROM receipts WHERE message_id = ? "
                 + "ORDER BY issued_at, id").param(messageId).query((rs, i) -> new Receipt(rs.getString(1),

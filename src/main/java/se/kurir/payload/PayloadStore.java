@@ -88,6 +88,19 @@ public class PayloadStore {
         }
     }
 
+    /** Bytes still available to the store's file system. */
+    public long usableSpace() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    public boolean isWritable() {
+        return Files.isWritable(incoming);
+    }
+
     /** The limit for payloads whose product sets none. */
     public long defaultLimit() {
         return defaultLimit;

@@ -73,7 +73,7 @@ class EnvelopeValidationIT extends IntegrationTest {
     void notMultipartIsRefusedWithAProblem() {
         var answer = api.post(Api.SKATTEVERKET, "/api/v1/messages", Envelopes.inkomstuppgift(null));
         assertThat(answer.status()).isEqualTo(415);
-        assertThat(answer.json().get("code").asText()).isEqualTo("REQUEST_INVALID");
+        assertThat(answer.json().get("code").asText()).isEqualTo("MEDIA_TYPE_UNSUPPORTED");
     }
 
     @Test

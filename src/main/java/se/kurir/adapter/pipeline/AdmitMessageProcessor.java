@@ -1,5 +1,6 @@
 package se.kurir.adapter.pipeline;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
@@ -13,9 +14,11 @@ import se.kurir.policy.PolicyDecision;
 final class AdmitMessageProcessor implements Processor {
 
     private final MessageIntake intake;
+    private final MeterRegistry meters;
 
-    AdmitMessageProcessor(MessageIntake intake) {
+    AdmitMessageProcessor(MessageIntake intake, MeterRegistry meters) {
         this.intake = intake;
+        this.meters = meters;
     }
 
     @Override
@@ -23,5 +26,7 @@ final class AdmitMessageProcessor implements Processor {
         Submission submission = exchange.getIn().getMandatoryBody(Submission.class);
         PolicyDecision decision = exchange.getProperty(KurirHeaders.DECISION, PolicyDecision.class);
         exchange.getIn().setBody(intake.admit(submission, decision));
+        meters.counter("kurir.decisions", "outcome", decision.outcome().name(),
+                "reason", decision.reason() == null ? "none" : decision.reason().name()).increment();
     }
 }

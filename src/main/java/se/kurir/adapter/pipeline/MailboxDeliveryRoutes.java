@@ -26,8 +26,11 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Mailbox mailbox : registry.mailboxes()) {
+            // CACHE_CONSUMER: with a transaction manager Spring's listener container would otherwise open a new
+            // consumer for every receive.
             from("jms:queue:" + properties.queuePrefix() + mailbox.address()
-                    + "?transacted=true&disableReplyTo=true&concurrentConsumers=" + properties.mailboxConsumers())
+                    + "?transacted=true&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true&concurrentConsumers="
+                    + properties.mailboxConsumers())
                     .routeId("delivery-mailbox-" + mailbox.address())
                     .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                     .autoStartup(properties.consumersAutoStart())

@@ -88,7 +88,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", "REQUEST_INVALID");
+            problem.setProperty("code", switch (status.value()) {
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 415 -> "MEDIA_TYPE_UNSUPPORTED";
+                default -> "REQUEST_INVALID";
+            });
         }
         return response;
     }
