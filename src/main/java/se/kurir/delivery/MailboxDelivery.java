@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +38,26 @@ public class MailboxDelivery {
      * record is refused, never dropped: the broker redelivers it and finally dead-letters it for an operator.
      */
     public boolean deliver(String messageId) {
-        var message = messages.find(messageId);
+        var message = awaitingDelivery(messageId);
         if (message.isEmpty()) {
-            log.error("KUR-2002 queue message {} has no record in the database; refused for redelivery", messageId);
-            throw new UnknownMessageException(messageId);
-        }
-        if (message.get().state() != MessageState.ACCEPTED) {
             log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", messageId);
             return false;
         }
         audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message.get()));
         return messages.transition(messageId, Set.of(MessageState.ACCEPTED), MessageState.DELIVERED, null,
                 ReceiptType.DELIVERED, clock.instant());
+    }
+
+    /**
+     * The message if it still waits for delivery, for a delivery that must act before recording it (a push). Empty
+     * when it was delivered already; refused when unknown, as in {@link #deliver}.
+     */
+    public Optional<MessageRecord> awaitingDelivery(String messageId) {
+        MessageRecord message = messages.find(messageId).orElseThrow(() -> {
+            log.error("KUR-2002 queue message {} has no record in the database; refused for redelivery", messageId);
+            return new UnknownMessageException(messageId);
+        });
+        return Optional.of(message).filter(m -> m.state() == MessageState.ACCEPTED);
     }
 
     /** What waits for delivery, per mailbox; mailboxes with nothing waiting are absent. */

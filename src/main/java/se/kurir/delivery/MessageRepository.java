@@ -101,6 +101,30 @@ class MessageRepository {
                 .query(this::map).list();
     }
 
+    /** Counts a failed delivery attempt; committed on its own, whatever happens to the broker transaction. */
+    void recordFailedAttempt(String messageId, String error) {
+        jdbc.sql("UPDATE messages SET attempts = attempts + 1, last_error = ? WHERE message_id = ?")
+                .params(error.length() > 500 ? error.substring(0, 500) : error, messageId).update();
+    }
+
+    void resetAttempts(String messageId) {
+        jdbc.sql("UPDATE messages SET attempts = 0, last_error = NULL WHERE message_id = ?").param(messageId).update();
+    }
+
+    DeadLetter deadLetterView(String messageId) {
+        return jdbc.sql("SELECT message_id, sender, recipient, product, attempts, last_error, updated_at FROM messages "
+                + "WHERE message_id = ?").param(messageId).query((rs, i) -> new DeadLetter(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant())).single();
+    }
+
+    List<DeadLetter> deadLetters(int limit) {
+        return jdbc.sql("SELECT message_id, sender, recipient, product, attempts, last_error, updated_at FROM messages "
+                + "WHERE state = 'FAILED' ORDER BY updated_at LIMIT ?").param(limit)
+                .query((rs, i) -> new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+    }
+
     /** Per mailbox: messages accepted but not yet delivered, and when the oldest of them was received. */
     List<Backlog> backlog() {
         return jdbc.sql("SELECT recipient, COUNT(*), MIN(received_at) FROM messages WHERE state = 'ACCEPTED' "

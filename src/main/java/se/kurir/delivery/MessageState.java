@@ -15,7 +15,9 @@ public enum MessageState {
     /** The recipient has read the whole payload. */
     FETCHED,
     /** The recipient has confirmed it processed the message. */
-    ACKNOWLEDGED;
+    ACKNOWLEDGED,
+    /** Delivery failed after every attempt; a dead letter until an operator replays it. */
+    FAILED;
 
     /** States a mailbox owner can see. */
     public static final Set<MessageState> IN_MAILBOX = Set.of(DELIVERED, FETCHED, ACKNOWLEDGED);

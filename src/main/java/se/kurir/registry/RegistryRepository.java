@@ -57,12 +57,13 @@ class RegistryRepository {
     }
 
     private void upsert(Mailbox m) {
-        var params = new Object[] {m.participant(), m.description(), m.sdkFunctionalAddress(), m.address()};
-        int n = jdbc.sql("UPDATE mailboxes SET participant = ?, description = ?, sdk_functional_address = ? "
-                + "WHERE address = ?").params(params).update();
+        var params = new Object[] {m.participant(), m.description(), m.sdkFunctionalAddress(), m.pushUrl(),
+            m.address()};
+        int n = jdbc.sql("UPDATE mailboxes SET participant = ?, description = ?, sdk_functional_address = ?, "
+                + "push_url = ? WHERE address = ?").params(params).update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, address) "
-                    + "VALUES (?, ?, ?, ?)").params(params).update();
+            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, push_url, address) "
+                    + "VALUES (?, ?, ?, ?, ?)").params(params).update();
         }
     }
 
@@ -95,9 +96,9 @@ class RegistryRepository {
     }
 
     List<Mailbox> mailboxes() {
-        return jdbc.sql("SELECT address, participant, description, sdk_functional_address FROM mailboxes ORDER BY address")
-                .query((rs, i) -> new Mailbox(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        return jdbc.sql("SELECT address, participant, description, sdk_functional_address, push_url FROM mailboxes "
+                + "ORDER BY address").query((rs, i) -> new Mailbox(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5))).list();
     }
 
     List<Product> products() {

@@ -18,7 +18,11 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
         }
     }
 
-    record SeedMailbox(String name, String description, String sdkFunctionalAddress) {
+    record SeedMailbox(String name, String description, String sdkFunctionalAddress, SeedPush push) {
+    }
+
+    /** @param url the participant's HTTPS endpoint; empty means the mailbox is fetched from (pull) */
+    record SeedPush(String url) {
     }
 
     record SeedProduct(String id, String name, String description, Classification classification,

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -28,14 +30,17 @@ class RegistrySeeder {
     private final RegistryProperties properties;
     private final ResourceLoader resources;
     private final RegistryRepository repository;
+    private final Environment environment;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    RegistrySeeder(RegistryProperties properties, ResourceLoader resources, RegistryRepository repository) {
+    RegistrySeeder(RegistryProperties properties, ResourceLoader resources, RegistryRepository repository,
+            Environment environment) {
         this.properties = properties;
         this.resources = resources;
         this.repository = repository;
+        this.environment = environment;
     }
 
     void seed() {
@@ -45,7 +50,7 @@ class RegistrySeeder {
         for (RegistrySeed.SeedParticipant p : seed.participants()) {
             participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain()));
             p.mailboxes().forEach(m -> mailboxes.add(new Mailbox(p.orgNumber() + "." + m.name(), p.orgNumber(),
-                    m.description(), m.sdkFunctionalAddress())));
+                    m.description(), m.sdkFunctionalAddress(), m.push() == null ? null : m.push().url())));
         }
         List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
                 p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes())).toList();
@@ -55,9 +60,11 @@ class RegistrySeeder {
                 properties.seed(), participants.size(), mailboxes.size(), products.size(), seed.agreements().size());
     }
 
+    /** Placeholders such as ${kurir.demo.push-url:} are filled from the environment, so one seed serves many. */
     private RegistrySeed read() {
         try (InputStream in = resources.getResource(properties.seed()).getInputStream()) {
-            return yaml.readValue(in, RegistrySeed.class);
+            String text = environment.resolveRequiredPlaceholders(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return yaml.readValue(text, RegistrySeed.class);
         } catch (IOException e) {
             throw new InvalidRegistrySeedException("Cannot read registry seed " + properties.seed() + ": "
                     + e.getMessage(), e);

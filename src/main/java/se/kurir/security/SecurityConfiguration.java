@@ -33,7 +33,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
-                        .requestMatchers("/actuator/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/actuator/**", "/api/v1/dead-letters/**").hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -28,7 +28,8 @@ class ApplicationShapeIT extends IntegrationTest {
 
     @Test
     void exactlyTheExpectedRoutesAreLoadedIncludingYamlOnes() {
-        Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale"));
+        Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale",
+                "delivery-dead-letter-record"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));
 
         Set<String> loaded = camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toCollection(TreeSet::new));

@@ -37,7 +37,8 @@ class CrashIT {
         Path log = Path.of("target", "crash-it-node.log").toAbsolutePath();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         int backlogAtKill;
-        try (NodeProcess node = NodeProcess.start(dataDir, log)) {
+        // One consumer per mailbox on the first run, so deliveries fall well behind the senders and the kill hits many.
+        try (NodeProcess node = NodeProcess.start(dataDir, log, "--kurir.pipeline.mailbox-consumers=1")) {
             Api api = node.api();
             AtomicBoolean killed = new AtomicBoolean();
             ExecutorService senders = Executors.newFixedThreadPool(8);

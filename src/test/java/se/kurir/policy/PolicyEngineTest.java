@@ -36,7 +36,7 @@ class PolicyEngineTest {
     static PolicyEngine engine(Instant now, Agreement... agreements) {
         Registry registry = new Registry(List.of(new Participant(SKV, "Skatteverket", null),
                 new Participant(FK, "Försäkringskassan", null)),
-                List.of(new Mailbox(FK + ".kontroll", FK, null, null), new Mailbox(FK + ".handlaggning", FK, null, null)),
+                List.of(new Mailbox(FK + ".kontroll", FK, null, null, null), new Mailbox(FK + ".handlaggning", FK, null, null, null)),
                 List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 1024)),
                 List.of(agreements));
         return new PolicyEngine(registry, Clock.fixed(now, ZoneOffset.UTC));

@@ -3,6 +3,8 @@ package se.kurir.adapter.pipeline;
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.IdempotentRepository;
@@ -16,6 +18,8 @@ class BrokerConfiguration {
 
     /** Hazelcast map of seen (sender, messageId) pairs; its time-to-live is set in config/hazelcast.yaml. */
     static final String SUBMITTED_MESSAGES = "kurir-submitted-messages";
+    static final String DEAD_LETTERS = "kurir.dlq";
+    static final String UNRECORDED_DEAD_LETTERS = "kurir.dlq.unrecorded";
 
     @Bean
     JmsComponent jms(ConnectionFactory connectionFactory) {
@@ -28,20 +32,26 @@ class BrokerConfiguration {
     }
 
     /**
-     * Mailbox queues redeliver with back-off and finally dead-letter to {@code kurir.dlq} with the original message;
-     * JMX is on so operators see queues in Hawtio.
+     * Mailbox queues redeliver with exponential back-off and jitter (the collision-avoidance factor spreads retries
+     * of many messages apart), each mailbox on its own queue so one failing endpoint holds back no other mailbox, and
+     * finally dead-letter the original message to {@code kurir.dlq}. JMX is on so operators see queues in Hawtio.
      */
     @Bean
     ArtemisConfigurationCustomizer kurirAddressSettings(PipelineProperties properties) {
+        PipelineProperties.Redelivery redelivery = properties.redelivery();
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
+            // Declared, not left to a consumer: a dead-letter address without a queue would drop what it receives.
+            for (String queue : new String[] {DEAD_LETTERS, UNRECORDED_DEAD_LETTERS}) {
+                configuration.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
+            }
             configuration.addAddressSetting(properties.queuePrefix() + "#", new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of("kurir.dlq"))
-                    .setAutoCreateDeadLetterResources(true)
-                    .setMaxDeliveryAttempts(10)
-                    .setRedeliveryDelay(1000)
-                    .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(60_000));
+                    .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                    .setMaxDeliveryAttempts(redelivery.maxAttempts())
+                    .setRedeliveryDelay(redelivery.initialDelay().toMillis())
+                    .setRedeliveryMultiplier(redelivery.multiplier())
+                    .setRedeliveryCollisionAvoidanceFactor(0.5)
+                    .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis()));
         };
     }
 }

@@ -1,13 +1,17 @@
 package se.kurir.adapter.pipeline;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirRouteConfigurations;
+import se.kurir.adapter.push.PushToEndpointProcessor;
+import se.kurir.adapter.push.RecordDeadLetterProcessor;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
- * One consumer per mailbox queue, so each mailbox is seen (and can be stopped) on its own in Hawtio and metrics.
+ * One consumer route per mailbox queue (push mailboxes push before they record the delivery), and the route that
+ * records dead letters. One route per mailbox queue, so each mailbox is seen (and can be stopped) on its own in Hawtio and metrics.
  * Transacted: a failed delivery rolls back and the broker redelivers, then dead-letters.
  */
 @Component
@@ -16,11 +20,16 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     private final Registry registry;
     private final PipelineProperties properties;
     private final DeliverToMailboxProcessor deliverToMailbox;
+    private final PushToEndpointProcessor pushToEndpoint;
+    private final RecordDeadLetterProcessor recordDeadLetter;
 
-    MailboxDeliveryRoutes(Registry registry, PipelineProperties properties, DeliverToMailboxProcessor deliverToMailbox) {
+    MailboxDeliveryRoutes(Registry registry, PipelineProperties properties, DeliverToMailboxProcessor deliverToMailbox,
+            PushToEndpointProcessor pushToEndpoint, RecordDeadLetterProcessor recordDeadLetter) {
         this.registry = registry;
         this.properties = properties;
         this.deliverToMailbox = deliverToMailbox;
+        this.pushToEndpoint = pushToEndpoint;
+        this.recordDeadLetter = recordDeadLetter;
     }
 
     @Override
@@ -34,7 +43,22 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     .routeId("delivery-mailbox-" + mailbox.address())
                     .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                     .autoStartup(properties.consumersAutoStart())
+                    .filter(constant(mailbox.pushes()))
+                        .process(pushToEndpoint).id("delivery-mailbox-" + mailbox.address() + "-push")
+                    .end()
                     .process(deliverToMailbox).id("delivery-mailbox-" + mailbox.address() + "-deliver");
         }
+
+        // The broker dead-letters a message after the mailbox's last attempt; the database records it as FAILED.
+        from("jms:queue:" + BrokerConfiguration.DEAD_LETTERS + "?transacted=true&cacheLevelName=CACHE_CONSUMER")
+                .routeId("delivery-dead-letter-record")
+                .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
+                .autoStartup(properties.consumersAutoStart())
+                .process(recordDeadLetter).id("delivery-dead-letter-record-mark")
+                .filter(exchangeProperty(RecordDeadLetterProcessor.UNRECORDED))
+                    .log(LoggingLevel.ERROR, "KUR-2004 dead letter ${header.kurirMessageId} cannot be recorded; kept in "
+                            + BrokerConfiguration.UNRECORDED_DEAD_LETTERS)
+                    .to("jms:queue:" + BrokerConfiguration.UNRECORDED_DEAD_LETTERS).id("delivery-dead-letter-keep")
+                .end();
     }
 }

@@ -1,0 +1,137 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.KurirNode;
+import se.kurir.support.PushReceiver;
+
+/**
+ * Kriminalvården notifies Pensionsmyndigheten, whose mailbox 2021006297.notiser pushes to its case system. Push
+ * with retries and back-off per mailbox, dead letters with a FAILED receipt, operator replay, and a hanging endpoint
+ * that holds back no other mailbox.
+ */
+class PushDeliveryIT {
+
+    static final String KRIMINALVARDEN = "kurir-demo-key-kriminalvarden";
+    static PushReceiver receiver;
+    static KurirNode node;
+    static Path dataDir;
+    Api api = node.api();
+
+    @BeforeAll
+    static void start() throws Exception {
+        receiver = new PushReceiver();
+        dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "push-it-");
+        node = KurirNode.start(dataDir, Map.of("kurir.demo.push-url", receiver.url(),
+                "kurir.pipeline.redelivery.max-attempts", "3", "kurir.pipeline.redelivery.initial-delay", "100ms",
+                "kurir.pipeline.redelivery.max-delay", "500ms", "kurir.push.request-timeout", "2s"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        receiver.close();
+    }
+
+    @Test
+    void pushedMessageCarriesEnvelopePayloadAndIdempotencyKey() {
+        String id = sendNotice();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id).contains("DELIVERED"));
+
+        var pushes = receiver.receivedFor(id);
+        assertThat(pushes).hasSize(1);
+        assertThat(pushes.get(0).contentType()).startsWith("multipart/form-data; boundary=");
+        assertThat(pushes.get(0).text()).contains("name=\"envelope\"", "\"product\":\"utebliven-installelse\"",
+                "name=\"payload\"", Envelopes.SYNTHETIC_PERSONNUMMER);
+        assertThat(receipts(id)).containsExactly("ACCEPTED", "DELIVERED");
+    }
+
+    @Test
+    void failedAttemptsAreRetriedWithBackOffUntilTheEndpointAccepts() {
+        String id = UUID.randomUUID().toString();
+        receiver.plan(id, 503, 500);
+
+        sendNotice(id);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id).contains("DELIVERED"));
+        assertThat(receiver.receivedFor(id)).hasSize(3);
+        assertThat(node.bean(JdbcTemplate.class).queryForObject("SELECT attempts FROM messages WHERE message_id = ?",
+                Integer.class, id)).isEqualTo(2);
+        assertThat(receipts(id)).containsExactly("ACCEPTED", "DELIVERED");
+    }
+
+    @Test
+    void messageIsDeadLetteredAfterTheLastAttemptAndReplayedByAnOperator() {
+        String id = UUID.randomUUID().toString();
+        receiver.plan(id, 500, 500, 500);
+
+        sendNotice(id);
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> receipts(id).contains("FAILED"));
+        assertThat(receiver.receivedFor(id)).hasSize(3);
+        var letter = api.get(Api.OPERATOR, "/api/v1/dead-letters").json().findParents("messageId").stream()
+                .filter(l -> l.get("messageId").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(letter.get("attempts").asInt()).isEqualTo(3);
+        assertThat(letter.get("lastError").asText()).contains("HTTP 500");
+        assertThat(api.get(Api.FORSAKRINGSKASSAN, "/api/v1/dead-letters").status()).isEqualTo(403);
+
+        var replay = api.post(Api.OPERATOR, "/api/v1/dead-letters/" + id + "/replay", null);
+
+        assertThat(replay.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id).contains("DELIVERED"));
+        assertThat(receipts(id)).containsExactly("ACCEPTED", "FAILED", "DELIVERED");
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json();
+        assertThat(MessageFlowIT.types(audit, "type"))
+                .containsExactly("MESSAGE_ACCEPTED", "MESSAGE_FAILED", "MESSAGE_REPLAYED", "MESSAGE_DELIVERED");
+        assertThat(audit.get(2).get("actor").asText()).isEqualTo("demo-operator");
+        assertThat(api.get(Api.OPERATOR, "/api/v1/dead-letters").json().findValuesAsText("messageId"))
+                .doesNotContain(id);
+    }
+
+    @Test
+    void aHangingEndpointHoldsBackNoOtherMailbox() {
+        String hanging = UUID.randomUUID().toString();
+        receiver.plan(hanging, PushReceiver.HANG);
+        sendNotice(hanging);
+
+        var other = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload());
+        String otherId = other.json().get("messageId").asText();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> api.get(Api.SKATTEVERKET,
+                "/api/v1/messages/" + otherId + "/receipts").json().findValuesAsText("type").contains("DELIVERED"));
+        assertThat(receipts(hanging)).doesNotContain("DELIVERED");
+        // The hung attempt times out (2 s), the broker retries, and the endpoint answers in time.
+        await().atMost(Duration.ofSeconds(15)).until(() -> receipts(hanging).contains("DELIVERED"));
+    }
+
+    private String sendNotice() {
+        return sendNotice(UUID.randomUUID().toString());
+    }
+
+    private String sendNotice(String id) {
+        var sent = api.sendMessage(KRIMINALVARDEN, Envelopes.envelope(id, "2021006297.notiser",
+                "utebliven-installelse", "SFS 2010:610", "1 kap. 9 §", "DUTY_TO_NOTIFY", "felaktiga-utbetalningar",
+                "SUBSTANTIAL"), Envelopes.payload());
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        return id;
+    }
+
+    private List<String> receipts(String id) {
+        return api.get(KRIMINALVARDEN, "/api/v1/messages/" + id + "/receipts").json().get("receipts")
+                .findValuesAsText("type");
+    }
+}

@@ -1,0 +1,79 @@
+package se.kurir.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An agency system's push endpoint on loopback. Its answers are planned per message id (a status, or {@link #HANG}
+ * to answer too late); unplanned messages get 200. It keeps every request it received.
+ */
+public final class PushReceiver implements AutoCloseable {
+
+    public static final int HANG = -1;
+
+    public record Received(String messageId, String contentType, byte[] body) {
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Map<String, Deque<Integer>> plans = new ConcurrentHashMap<>();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    public PushReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/inbox", exchange -> {
+            String id = exchange.getRequestHeaders().getFirst("Kurir-Message-Id");
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            received.add(new Received(id, exchange.getRequestHeaders().getFirst("Content-Type"), body));
+            Deque<Integer> plan = id == null ? null : plans.get(id);
+            Integer status = plan == null ? null : plan.poll();
+            if (status != null && status == HANG) {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                status = 200;
+            }
+            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbox";
+    }
+
+    /** The next answers for this message, in order; after them, 200. */
+    public void plan(String messageId, Integer... statuses) {
+        plans.put(messageId, new ArrayDeque<>(List.of(statuses)));
+    }
+
+    public List<Received> receivedFor(String messageId) {
+        return received.stream().filter(r -> messageId.equals(r.messageId())).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
