@@ -111,18 +111,22 @@ class MessageRepository {
         jdbc.sql("UPDATE messages SET attempts = 0, last_error = NULL WHERE message_id = ?").param(messageId).update();
     }
 
+    private static final String DEAD_LETTER_COLUMNS = "message_id, sender, recipient, product, attempts, last_error, "
+            + "updated_at";
+
     DeadLetter deadLetterView(String messageId) {
-        return jdbc.sql("SELECT message_id, sender, recipient, product, attempts, last_error, updated_at FROM messages "
-                + "WHERE message_id = ?").param(messageId).query((rs, i) -> new DeadLetter(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant())).single();
+        return jdbc.sql("SELECT " + DEAD_LETTER_COLUMNS + " FROM messages WHERE message_id = ?").param(messageId)
+                .query(MessageRepository::deadLetter).single();
     }
 
     List<DeadLetter> deadLetters(int limit) {
-        return jdbc.sql("SELECT message_id, sender, recipient, product, attempts, last_error, updated_at FROM messages "
-                + "WHERE state = 'FAILED' ORDER BY updated_at LIMIT ?").param(limit)
-                .query((rs, i) -> new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+        return jdbc.sql("SELECT " + DEAD_LETTER_COLUMNS + " FROM messages WHERE state = 'FAILED' ORDER BY updated_at "
+                + "LIMIT ?").param(limit).query(MessageRepository::deadLetter).list();
+    }
+
+    private static DeadLetter deadLetter(ResultSet rs, int row) throws SQLException {
+        return new DeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant());
     }
 
     /** Per mailbox: messages accepted but not yet delivered, and when the oldest of them was received. */
