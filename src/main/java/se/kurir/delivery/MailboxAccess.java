@@ -45,15 +45,17 @@ public class MailboxAccess {
                 .orElseThrow(() -> DeliveryException.notFound("message " + messageId + " in mailbox " + mailbox));
     }
 
-    /** Opens the payload for streaming; call {@link #fetched} once every byte has been written to the caller. */
-    public InputStream openPayload(String caller, String mailbox, String messageId) {
-        return payloads.open(get(caller, mailbox, messageId).payload().sha256());
+    /**
+     * Opens the payload of a message the caller got from {@link #get} (which checked ownership); call
+     * {@link #fetched} once every byte has been written to the caller.
+     */
+    public InputStream openPayload(MessageRecord message) {
+        return payloads.open(message.payload().sha256());
     }
 
-    public void fetched(String caller, String mailbox, String messageId) {
-        MessageRecord m = get(caller, mailbox, messageId);
-        audit.append(MessageAudit.of(AuditEventType.MESSAGE_FETCHED, caller, m));
-        messages.transition(messageId, Set.of(MessageState.DELIVERED), MessageState.FETCHED, null,
+    public void fetched(String caller, MessageRecord message) {
+        audit.append(MessageAudit.of(AuditEventType.MESSAGE_FETCHED, caller, message));
+        messages.transition(message.messageId(), Set.of(MessageState.DELIVERED), MessageState.FETCHED, null,
                 ReceiptType.FETCHED, clock.instant());
     }
 

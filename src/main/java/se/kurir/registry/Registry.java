@@ -1,5 +1,6 @@
 package se.kurir.registry;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +18,17 @@ public class Registry {
 
     private final List<Participant> participants;
     private final Map<String, Participant> participantsById;
+    private final List<Mailbox> mailboxList;
     private final Map<String, Mailbox> mailboxes;
+    private final List<Product> productList;
     private final Map<String, Product> products;
     private final List<Agreement> agreements;
 
+    /** Seeds the database first; Java evaluates the arguments left to right, so the reads see the seed. */
     @Autowired
     Registry(RegistrySeeder seeder, RegistryRepository repository) {
-        this(seedThenRead(seeder, repository));
-    }
-
-    private Registry(Registry read) {
-        this(read.participants, List.copyOf(read.mailboxes.values()), List.copyOf(read.products.values()),
-                read.agreements);
+        this(seeded(seeder, repository).participants(), repository.mailboxes(), repository.products(),
+                repository.agreements());
     }
 
     /** A registry of the given values, as read from the database; also for tests and tools. */
@@ -36,15 +36,16 @@ public class Registry {
             List<Agreement> agreements) {
         this.participants = List.copyOf(participants);
         this.participantsById = index(participants, Participant::orgNumber);
+        this.mailboxList = mailboxes.stream().sorted(Comparator.comparing(Mailbox::address)).toList();
         this.mailboxes = index(mailboxes, Mailbox::address);
+        this.productList = products.stream().sorted(Comparator.comparing(Product::id)).toList();
         this.products = index(products, Product::id);
         this.agreements = List.copyOf(agreements);
     }
 
-    private static Registry seedThenRead(RegistrySeeder seeder, RegistryRepository repository) {
+    private static RegistryRepository seeded(RegistrySeeder seeder, RegistryRepository repository) {
         seeder.seed();
-        return new Registry(repository.participants(), repository.mailboxes(), repository.products(),
-                repository.agreements());
+        return repository;
     }
 
     private static <T> Map<String, T> index(List<T> values, Function<T, String> key) {
@@ -68,11 +69,11 @@ public class Registry {
     }
 
     public List<Mailbox> mailboxes() {
-        return mailboxes.values().stream().sorted((a, b) -> a.address().compareTo(b.address())).toList();
+        return mailboxList;
     }
 
     public List<Product> products() {
-        return products.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return productList;
     }
 
     public List<Agreement> agreements() {

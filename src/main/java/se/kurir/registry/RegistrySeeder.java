@@ -72,7 +72,7 @@ class RegistrySeeder {
     }
 
     /** A seed that names something it does not define must stop start-up, not half-work. */
-    private static void checkReferences(List<Participant> participants, List<Mailbox> mailboxes,
+    static void checkReferences(List<Participant> participants, List<Mailbox> mailboxes,
             List<Product> products, List<Agreement> agreements) {
         Set<String> orgs = new HashSet<>(participants.stream().map(Participant::orgNumber).toList());
         Set<String> boxes = new HashSet<>(mailboxes.stream().map(Mailbox::address).toList());

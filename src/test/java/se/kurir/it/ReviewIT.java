@@ -58,6 +58,14 @@ class ReviewIT extends IntegrationTest {
         assertThat(api.get(Api.REVIEWER, "/api/v1/reviews").json().findValuesAsText("messageId")).doesNotContain(id);
     }
 
+    @Test
+    void outOfRangeLimitIsRefusedNamingTheParameter() {
+        var answer = api.get(Api.REVIEWER, "/api/v1/reviews?limit=0");
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("code").asText()).isEqualTo("PARAMETER_INVALID");
+        assertThat(answer.json().get("detail").asText()).startsWith("limit:");
+    }
+
     private String held() {
         var sent = api.sendMessage(Api.POLISEN, Envelopes.falskIdentitet(null), Envelopes.payload());
         assertThat(sent.status()).isEqualTo(202);

@@ -31,10 +31,8 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "500") int limit) {
-        if (limit < 1 || limit > 5000) {
-            throw new BadRequestException("PARAMETER_INVALID", "limit: must be between 1 and 5000");
-        }
-        return audit.search(new AuditQuery(messageId, participant, product, from, to, limit));
+        return audit.search(new AuditQuery(messageId, participant, product, from, to,
+                Limits.check("limit", limit, 5000)));
     }
 
     @Operation(summary = "Recompute the hash chain and name the first broken record")

@@ -27,7 +27,7 @@ class DeadLetterController {
     @Operation(summary = "Messages whose delivery failed after every attempt")
     @GetMapping
     List<DeadLetter> list(@RequestParam(defaultValue = "100") int limit) {
-        return deadLetters.list(Math.min(Math.max(limit, 1), 1000));
+        return deadLetters.list(Limits.check("limit", limit, 1000));
     }
 
     @Operation(summary = "Queue one dead letter for delivery again (audited)")
@@ -40,6 +40,6 @@ class DeadLetterController {
     @Operation(summary = "Queue every dead letter for delivery again (audited, each one)")
     @PostMapping("/replay")
     Map<String, Object> replayAll(@RequestParam(defaultValue = "1000") int limit, Authentication operator) {
-        return Map.of("replayed", deadLetters.replayAll(operator.getName(), Math.min(Math.max(limit, 1), 10_000)));
+        return Map.of("replayed", deadLetters.replayAll(operator.getName(), Limits.check("limit", limit, 10_000)));
     }
 }

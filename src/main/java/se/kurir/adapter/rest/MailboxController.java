@@ -64,13 +64,11 @@ class MailboxController {
             @RequestParam(required = false) String product,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
             @RequestParam(defaultValue = "100") int limit, Authentication caller) {
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new BadRequestException("PARAMETER_INVALID", "limit: must be between 1 and " + MAX_LIMIT);
-        }
         if (state != null && !MessageState.IN_MAILBOX.contains(state)) {
             throw new BadRequestException("PARAMETER_INVALID", "state: must be one of " + MessageState.IN_MAILBOX);
         }
-        var messages = mailboxes.list(caller.getName(), mailbox, new MailboxFilter(state, product, since, limit));
+        var messages = mailboxes.list(caller.getName(), mailbox, new MailboxFilter(state, product, since,
+                Limits.check("limit", limit, MAX_LIMIT)));
         return new Listing(mailbox, messages.stream().map(Summary::of).toList());
     }
 
@@ -93,12 +91,12 @@ class MailboxController {
         response.setContentLengthLong(m.payload().size());
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder()
                 .encodeToString(HexFormat.of().parseHex(m.payload().sha256())) + ":");
-        try (InputStream in = mailboxes.openPayload(caller.getName(), mailbox, messageId)) {
+        try (InputStream in = mailboxes.openPayload(m)) {
             OutputStream out = response.getOutputStream();
             in.transferTo(out);
             out.flush();
         }
-        mailboxes.fetched(caller.getName(), mailbox, messageId);
+        mailboxes.fetched(caller.getName(), m);
     }
 
     @Operation(summary = "Acknowledge a message: the recipient has processed it")

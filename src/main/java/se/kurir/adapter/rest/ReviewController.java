@@ -47,7 +47,7 @@ class ReviewController {
     @Operation(summary = "Messages waiting for a review decision")
     @GetMapping
     List<Pending> pending(@RequestParam(defaultValue = "100") int limit) {
-        return reviews.pending(Math.min(Math.max(limit, 1), 1000)).stream().map(Pending::of).toList();
+        return reviews.pending(Limits.check("limit", limit, 1000)).stream().map(Pending::of).toList();
     }
 
     @Operation(summary = "Approve release of a held message")
