@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.support.Api;
+import se.kurir.support.ConsoleSession;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
 import se.kurir.support.PushReceiver;
@@ -26,6 +27,10 @@ import se.kurir.support.PushReceiver;
 class PushDeliveryIT {
 
     static final String KRIMINALVARDEN = "kurir-demo-key-kriminalvarden";
+    static final String READ_DEAD_LETTERS = """
+            {"type":"read","mbean":"se.kurir:type=DeadLetters,*","attribute":"DeadLetters"}""";
+    static final String SEARCH_DEAD_LETTERS = """
+            {"type":"search","mbean":"se.kurir:type=DeadLetters,*"}""";
     static PushReceiver receiver;
     static KurirNode node;
     static Path dataDir;
@@ -103,6 +108,38 @@ class PushDeliveryIT {
     }
 
     @Test
+    void operatorReplaysADeadLetterFromTheConsole() {
+        String id = UUID.randomUUID().toString();
+        receiver.plan(id, 500, 500, 500);
+        sendNotice(id);
+        await().atMost(Duration.ofSeconds(15)).until(() -> receipts(id).contains("FAILED"));
+        var console = ConsoleSession.signIn(node.port(), "demo-operator", "demo-operator-password");
+        String listed = console.jolokia(READ_DEAD_LETTERS, true).body().get("value").toString();
+        assertThat(listed).contains(id, "HTTP 500");
+
+        String mbean = console.jolokia(SEARCH_DEAD_LETTERS, true).body().get("value").get(0).asText();
+        String replay = """
+                {"type":"exec","mbean":"%s","operation":"replay","arguments":["%s"]}"""
+                .formatted(mbean.replace("\"", "\\\""), id);
+        assertThat(console.jolokia(replay, false).httpStatus()).as("no CSRF token").isEqualTo(403);
+        var answer = console.jolokia(replay, true);
+
+        assertThat(answer.body().toString()).contains(id + " queued again");
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id).contains("DELIVERED"));
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json();
+        assertThat(audit.get(2).get("type").asText()).isEqualTo("MESSAGE_REPLAYED");
+        assertThat(audit.get(2).get("actor").asText()).isEqualTo("demo-operator");
+    }
+
+    @Test
+    void theConsoleRefusesEveryoneButOperators() {
+        var auditor = ConsoleSession.signIn(node.port(), "demo-auditor", "demo-auditor-password");
+        assertThat(auditor.jolokia(READ_DEAD_LETTERS, true).httpStatus()).isEqualTo(403);
+        var guesser = ConsoleSession.signIn(node.port(), "demo-operator", "guess");
+        assertThat(guesser.jolokia(READ_DEAD_LETTERS, false).httpStatus()).isIn(302, 401, 403);
+    }
+
+    @Test
     void aHangingEndpointHoldsBackNoOtherMailbox() {
         String hanging = UUID.randomUUID().toString();
         receiver.plan(hanging, PushReceiver.HANG);
@@ -123,11 +160,15 @@ class PushDeliveryIT {
     }
 
     private String sendNotice(String id) {
-        var sent = api.sendMessage(KRIMINALVARDEN, Envelopes.envelope(id, "2021006297.notiser",
-                "utebliven-installelse", "SFS 2010:610", "1 kap. 9 §", "DUTY_TO_NOTIFY", "felaktiga-utbetalningar",
-                "SUBSTANTIAL"), Envelopes.payload());
+        var sent = api.sendMessage(KRIMINALVARDEN, notice(id), Envelopes.payload());
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         return id;
+    }
+
+    /** Kriminalvården's notice to Pensionsmyndigheten's pushing mailbox. */
+    static String notice(String id) {
+        return Envelopes.envelope(id, "2021006297.notiser", "utebliven-installelse", "SFS 2010:610", "1 kap. 9 §",
+                "DUTY_TO_NOTIFY", "felaktiga-utbetalningar", "SUBSTANTIAL");
     }
 
     private List<String> receipts(String id) {

@@ -30,6 +30,14 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("kurir.data-dir", DATA_DIR::toString);
+        // Spring's test support turns JMX off; the operator console shows it. Other nodes in this JVM export the
+        // same MBeans, hence unique names.
+        registry.add("spring.jmx.enabled", () -> "true");
+        registry.add("spring.jmx.unique-names", () -> "true");
+    }
+
+    protected int port() {
+        return port;
     }
 
     @BeforeEach

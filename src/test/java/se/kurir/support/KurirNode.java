@@ -20,13 +20,18 @@ public final class KurirNode implements AutoCloseable {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("server.port", "0");
         all.put("kurir.data-dir", dataDir.toString());
+        all.put("spring.jmx.unique-names", "true"); // other nodes in this JVM export the same MBeans
         // As command-line arguments: they override config/application.yml, as an operator's would.
         String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return new KurirNode(new SpringApplicationBuilder(KurirApplication.class).run(args));
     }
 
     public Api api() {
-        return new Api(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+        return new Api(port());
+    }
+
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     public <T> T bean(Class<T> type) {
