@@ -14,12 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An agency system's push endpoint on loopback. Its answers are planned per message id (a status, or {@link #HANG}
- * to answer too late); unplanned messages get 200. It keeps every request it received.
+ * An agency system's push endpoint on loopback. Its answers are planned per message id (a status, {@link #HANG} to
+ * answer too late, or {@link #SLOW} to take a few seconds); unplanned messages get 200. It keeps every request it
+ * received, from the moment the request arrives.
  */
 public final class PushReceiver implements AutoCloseable {
 
     public static final int HANG = -1;
+    public static final int SLOW = -2;
+    private static final Map<Integer, Long> DELAYS = Map.of(HANG, 10_000L, SLOW, 3_000L);
 
     public record Received(String messageId, String contentType, byte[] body) {
         public String text() {
@@ -44,9 +47,9 @@ public final class PushReceiver implements AutoCloseable {
             received.add(new Received(id, exchange.getRequestHeaders().getFirst("Content-Type"), body));
             Deque<Integer> plan = id == null ? null : plans.get(id);
             Integer status = plan == null ? null : plan.poll();
-            if (status != null && status == HANG) {
+            if (status != null && DELAYS.containsKey(status)) {
                 try {
-                    Thread.sleep(10_000);
+                    Thread.sleep(DELAYS.get(status)); // an endpoint that is busy, not a test waiting
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
