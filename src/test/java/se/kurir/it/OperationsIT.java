@@ -2,6 +2,7 @@ package se.kurir.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
@@ -21,7 +22,7 @@ class OperationsIT extends IntegrationTest {
     }
 
     @Test
-    void prometheusShowsDecisionsAndMailboxGauges() {
+    void prometheusShowsDecisionsMailboxGaugesAndRouteCounters() {
         api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null, "2021005521.kontroll", "SFS 2009:400",
                 "OWN_INITIATIVE", "statistik", "SUBSTANTIAL"), Envelopes.payload());
         api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload());
@@ -32,5 +33,14 @@ class OperationsIT extends IntegrationTest {
         assertThat(metrics).containsPattern("kurir_decisions_total\\{[^}]*outcome=\"ACCEPT\",reason=\"none\"");
         assertThat(metrics).contains("kurir_mailbox_waiting{mailbox=\"2021005521.kontroll\"");
         assertThat(metrics).contains("kurir_mailbox_oldest_age_seconds{mailbox=\"2021005521.kontroll\"");
+        assertThat(routeExchanges(metrics, "pipeline-ingress")).isGreaterThanOrEqualTo(2);
+        assertThat(metrics).containsPattern("camel_exchanges_failed_total\\{[^}]*routeId=\"delivery-mailbox-");
+    }
+
+    private static double routeExchanges(String metrics, String routeId) {
+        var line = Pattern.compile("^camel_exchanges_total\\{[^}]*routeId=\"" + Pattern.quote(routeId)
+                + "\"[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+        assertThat(line.find()).as("exchange counter of route " + routeId).isTrue();
+        return Double.parseDouble(line.group(1));
     }
 }
