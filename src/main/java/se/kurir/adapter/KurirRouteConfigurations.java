@@ -8,6 +8,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
 import se.kurir.audit.AuditUnavailableException;
 import se.kurir.delivery.DeliveryException;
+import se.kurir.delivery.RequestRefusedException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadTooLargeException;
 
@@ -30,8 +31,10 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         routeConfiguration(DEFAULT)
-                .onException(InvalidEnvelopeException.class, DeliveryException.class, PayloadTooLargeException.class)
+                .onException(InvalidEnvelopeException.class, DeliveryException.class, PayloadTooLargeException.class,
+                        RequestRefusedException.class)
                     .handled(false)
+                    .logExhausted(false) // answered to the caller and audited; not an error of the gateway
                     .end()
                 .onException(AuditUnavailableException.class)
                     .handled(false)

@@ -31,7 +31,12 @@ public record Envelope(
 
     /** A copy with the gateway-assigned ids filled in where the sender left them out. */
     public Envelope withAssignedIds() {
-        String id = messageId != null ? messageId.toLowerCase() : UUID.randomUUID().toString();
+        return withAssignedIds(UUID.randomUUID().toString());
+    }
+
+    /** As {@link #withAssignedIds()}, with the message id to use when the sender gave none. */
+    public Envelope withAssignedIds(String idIfAbsent) {
+        String id = messageId != null ? messageId.toLowerCase() : idIfAbsent;
         String conversation = conversationId != null ? conversationId.toLowerCase() : id;
         return new Envelope(id, conversation, inReplyTo, correlationId, recipient, product, status, subject,
                 metadata, legalBasis);

@@ -2,11 +2,14 @@ package se.kurir.policy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
+import se.kurir.envelope.DisclosureMode;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.registry.Agreement;
 import se.kurir.registry.AllowedLegalBasis;
+import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
@@ -37,13 +40,53 @@ public class PolicyEngine {
         if (registry.product(envelope.product()).isEmpty()) {
             return PolicyDecision.reject(RejectionCode.UNKNOWN_PRODUCT, null);
         }
-        List<Agreement> candidates = registry.agreementsCovering(envelope.product(), sender, envelope.recipient());
+        return firstAllowing(registry.agreementsCovering(envelope.product(), sender, envelope.recipient()),
+                envelope.legalBasis());
+    }
+
+    /**
+     * A synchronous request (need C): the requester asks the owner of the recipient mailbox, which must answer
+     * queries. The data flow against the request, so the agreement must name the answerer as producer and the
+     * requester as consumer, and allow disclosure ON_REQUEST. A request cannot wait for a person's review.
+     */
+    public PolicyDecision decideRequest(String requester, Envelope envelope) {
+        Optional<Mailbox> answerer = registry.mailbox(envelope.recipient());
+        if (answerer.isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.UNKNOWN_RECIPIENT, null);
+        }
+        if (!answerer.get().answersQueries()) {
+            return PolicyDecision.reject(RejectionCode.NO_QUERY_ENDPOINT, null);
+        }
+        if (registry.product(envelope.product()).isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.UNKNOWN_PRODUCT, null);
+        }
+        if (envelope.legalBasis().disclosureMode() != DisclosureMode.ON_REQUEST) {
+            return PolicyDecision.reject(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, null);
+        }
+        PolicyDecision decision = firstAllowing(registry.agreementsCoveringRequest(envelope.product(), requester,
+                answerer.get().participant()), envelope.legalBasis());
+        return decision.outcome() == PolicyDecision.Outcome.REVIEW
+                ? PolicyDecision.reject(RejectionCode.REVIEW_REQUIRED, decision.agreementId())
+                : decision;
+    }
+
+    /** The reply carries its own legal basis, which must be one the request's agreement allows ON_REQUEST. */
+    public PolicyDecision checkReply(String agreementId, LegalBasis reply) {
+        Agreement agreement = registry.agreement(agreementId).orElseThrow();
+        PolicyDecision decision = reply.disclosureMode() == DisclosureMode.ON_REQUEST ? evaluate(agreement, reply)
+                : PolicyDecision.reject(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, agreementId);
+        return decision.isRejected()
+                ? PolicyDecision.reject(RejectionCode.REPLY_LEGAL_BASIS_NOT_ALLOWED, agreementId)
+                : PolicyDecision.accept(agreementId);
+    }
+
+    private PolicyDecision firstAllowing(List<Agreement> candidates, LegalBasis tag) {
         if (candidates.isEmpty()) {
             return PolicyDecision.reject(RejectionCode.NO_AGREEMENT, null);
         }
         PolicyDecision closest = null;
         for (Agreement agreement : candidates) {
-            PolicyDecision decision = evaluate(agreement, envelope.legalBasis());
+            PolicyDecision decision = evaluate(agreement, tag);
             if (!decision.isRejected()) {
                 return decision;
             }

@@ -14,5 +14,11 @@ public enum RejectionCode {
     DISCLOSURE_MODE_NOT_ALLOWED,
     PURPOSE_NOT_ALLOWED,
     PAYLOAD_TOO_LARGE,
-    REVIEW_DENIED
+    REVIEW_DENIED,
+    /** Request/reply: the recipient mailbox answers no queries. */
+    NO_QUERY_ENDPOINT,
+    /** Request/reply: the agreement wants a person's review, which a real-time request cannot wait for. */
+    REVIEW_REQUIRED,
+    /** Request/reply: the reply's own legal basis is not one the agreement allows for disclosure on request. */
+    REPLY_LEGAL_BASIS_NOT_ALLOWED
 }

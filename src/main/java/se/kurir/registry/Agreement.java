@@ -51,6 +51,11 @@ public record Agreement(
         return producer.equals(sender) && consumers.stream().anyMatch(c -> c.receivesIn(mailbox));
     }
 
+    /** A request flows against the data: the consumer asks, the producer answers. */
+    public boolean coversRequest(String requester, String answerer) {
+        return producer.equals(answerer) && consumers.stream().anyMatch(c -> c.participant().equals(requester));
+    }
+
     public boolean isPartyTo(String participant) {
         return producer.equals(participant) || consumers.stream().anyMatch(c -> c.participant().equals(participant));
     }

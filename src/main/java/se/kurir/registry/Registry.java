@@ -88,4 +88,13 @@ public class Registry {
     public List<Agreement> agreementsCovering(String product, String sender, String mailbox) {
         return agreements.stream().filter(a -> a.product().equals(product) && a.covers(sender, mailbox)).toList();
     }
+
+    public List<Agreement> agreementsCoveringRequest(String product, String requester, String answerer) {
+        return agreements.stream().filter(a -> a.product().equals(product) && a.coversRequest(requester, answerer))
+                .toList();
+    }
+
+    public Optional<Agreement> agreement(String id) {
+        return agreements.stream().filter(a -> a.id().equals(id)).findFirst();
+    }
 }

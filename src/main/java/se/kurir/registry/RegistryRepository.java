@@ -58,12 +58,12 @@ class RegistryRepository {
 
     private void upsert(Mailbox m) {
         var params = new Object[] {m.participant(), m.description(), m.sdkFunctionalAddress(), m.pushUrl(),
-            m.address()};
+            m.queryUrl(), m.brokerOutbox(), m.address()};
         int n = jdbc.sql("UPDATE mailboxes SET participant = ?, description = ?, sdk_functional_address = ?, "
-                + "push_url = ? WHERE address = ?").params(params).update();
+                + "push_url = ?, query_url = ?, broker_outbox = ? WHERE address = ?").params(params).update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, push_url, address) "
-                    + "VALUES (?, ?, ?, ?, ?)").params(params).update();
+            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, push_url, query_url, "
+                    + "broker_outbox, address) VALUES (?, ?, ?, ?, ?, ?, ?)").params(params).update();
         }
     }
 
@@ -96,9 +96,10 @@ class RegistryRepository {
     }
 
     List<Mailbox> mailboxes() {
-        return jdbc.sql("SELECT address, participant, description, sdk_functional_address, push_url FROM mailboxes "
-                + "ORDER BY address").query((rs, i) -> new Mailbox(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5))).list();
+        return jdbc.sql("SELECT address, participant, description, sdk_functional_address, push_url, query_url, "
+                + "broker_outbox FROM mailboxes ORDER BY address").query((rs, i) -> new Mailbox(rs.getString(1),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getBoolean(7))).list();
     }
 
     List<Product> products() {

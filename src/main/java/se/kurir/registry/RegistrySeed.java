@@ -18,11 +18,20 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
         }
     }
 
-    record SeedMailbox(String name, String description, String sdkFunctionalAddress, SeedPush push) {
+    /**
+     * @param push where messages are pushed; absent or empty means the mailbox is fetched from (pull)
+     * @param query where synchronous requests are answered; absent or empty means none are
+     * @param brokerOutbox true when the owner reads the mailbox from the broker (queue kurir.out.&lt;mailbox&gt;)
+     */
+    record SeedMailbox(String name, String description, String sdkFunctionalAddress, SeedEndpoint push,
+            SeedEndpoint query, boolean brokerOutbox) {
     }
 
-    /** @param url the participant's HTTPS endpoint; empty means the mailbox is fetched from (pull) */
-    record SeedPush(String url) {
+    /** @param url the participant's HTTPS endpoint */
+    record SeedEndpoint(String url) {
+        static String url(SeedEndpoint endpoint) {
+            return endpoint == null ? null : endpoint.url();
+        }
     }
 
     record SeedProduct(String id, String name, String description, Classification classification,

@@ -50,7 +50,8 @@ class RegistrySeeder {
         for (RegistrySeed.SeedParticipant p : seed.participants()) {
             participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain()));
             p.mailboxes().forEach(m -> mailboxes.add(new Mailbox(p.orgNumber() + "." + m.name(), p.orgNumber(),
-                    m.description(), m.sdkFunctionalAddress(), m.push() == null ? null : m.push().url())));
+                    m.description(), m.sdkFunctionalAddress(), RegistrySeed.SeedEndpoint.url(m.push()),
+                    RegistrySeed.SeedEndpoint.url(m.query()), m.brokerOutbox())));
         }
         List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
                 p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes())).toList();

@@ -5,14 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -21,19 +14,17 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates agency systems by the {@code X-Api-Key} header. Keys are high-entropy random strings, so one
- * SHA-256 is a sound way to store them and keeps the check cheap enough for every request.
+ * Authenticates agency systems by the {@code X-Api-Key} header.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Api-Key";
 
-    private final Map<String, SecurityProperties.ApiClient> clientsByHash;
+    private final ApiClients clients;
     private final AuthenticationEntryPoint entryPoint;
 
-    ApiKeyAuthenticationFilter(List<SecurityProperties.ApiClient> clients, AuthenticationEntryPoint entryPoint) {
-        this.clientsByHash = clients.stream()
-                .collect(Collectors.toUnmodifiableMap(SecurityProperties.ApiClient::sha256, Function.identity()));
+    ApiKeyAuthenticationFilter(ApiClients clients, AuthenticationEntryPoint entryPoint) {
+        this.clients = clients;
         this.entryPoint = entryPoint;
     }
 
@@ -45,7 +36,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        SecurityProperties.ApiClient client = clientsByHash.get(sha256(key));
+        SecurityProperties.ApiClient client = clients.byKey(key).orElse(null);
         if (client == null) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
@@ -56,14 +47,5 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         authentication.setDetails(client.system());
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
-    }
-
-    static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
     }
 }

@@ -26,10 +26,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(properties.apiKeys(), unauthenticated),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(new ApiClients(properties.apiKeys()), unauthenticated),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/messages").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests")
+                            .hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)

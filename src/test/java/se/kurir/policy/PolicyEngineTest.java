@@ -36,7 +36,7 @@ class PolicyEngineTest {
     static PolicyEngine engine(Instant now, Agreement... agreements) {
         Registry registry = new Registry(List.of(new Participant(SKV, "Skatteverket", null),
                 new Participant(FK, "Försäkringskassan", null)),
-                List.of(new Mailbox(FK + ".kontroll", FK, null, null, null), new Mailbox(FK + ".handlaggning", FK, null, null, null)),
+                List.of(new Mailbox(FK + ".kontroll", FK, null, null), new Mailbox(FK + ".handlaggning", FK, null, null)),
                 List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 1024)),
                 List.of(agreements));
         return new PolicyEngine(registry, Clock.fixed(now, ZoneOffset.UTC));
@@ -128,5 +128,57 @@ class PolicyEngineTest {
         assertThat(engine.decide(SKV, envelope(FK + ".kontroll", DisclosureMode.OWN_INITIATIVE,
                 "felaktiga-utbetalningar", Classification.HIGH)).reason())
                 .isEqualTo(RejectionCode.CLASSIFICATION_ABOVE_CEILING);
+    }
+    static final AllowedLegalBasis ON_REQUEST = new AllowedLegalBasis("SFS 2009:400", "10 kap. 15 a §",
+            List.of(DisclosureMode.ON_REQUEST), List.of("felaktiga-utbetalningar"));
+
+    /** Skatteverket answers queries at kontroll, not at folkbokforing. */
+    static PolicyEngine requestEngine(Agreement agreement) {
+        Registry registry = new Registry(List.of(new Participant(SKV, "Skatteverket", null),
+                new Participant(FK, "Försäkringskassan", null)),
+                List.of(new Mailbox(SKV + ".kontroll", SKV, null, null, null, "https://skv.example/query", false),
+                        new Mailbox(SKV + ".folkbokforing", SKV, null, null), new Mailbox(FK + ".kontroll", FK, null, null)),
+                List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 1024)),
+                List.of(agreement));
+        return new PolicyEngine(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static final Envelope REQUEST = envelope(SKV + ".kontroll", DisclosureMode.ON_REQUEST, "felaktiga-utbetalningar",
+            Classification.SUBSTANTIAL);
+
+    @Test
+    void consumerMayAskTheProducerOnRequest() {
+        var engine = requestEngine(agreement("a", List.of(), LocalDate.of(2025, 1, 1), null, false, ON_REQUEST));
+        assertThat(engine.decideRequest(FK, REQUEST)).isEqualTo(PolicyDecision.accept("a"));
+        assertThat(engine.decideRequest(SKV, REQUEST).reason()).as("the producer asking itself")
+                .isEqualTo(RejectionCode.NO_AGREEMENT);
+    }
+
+    @Test
+    void requestNeedsAQueryEndpointTheRightModeAndNoReview() {
+        var engine = requestEngine(agreement("a", List.of(), LocalDate.of(2025, 1, 1), null, false, ON_REQUEST));
+        var toFolkbokforing = envelope(SKV + ".folkbokforing", DisclosureMode.ON_REQUEST, "felaktiga-utbetalningar",
+                Classification.SUBSTANTIAL);
+        assertThat(engine.decideRequest(FK, toFolkbokforing).reason()).isEqualTo(RejectionCode.NO_QUERY_ENDPOINT);
+        var ownInitiative = envelope(SKV + ".kontroll", DisclosureMode.OWN_INITIATIVE, "felaktiga-utbetalningar",
+                Classification.SUBSTANTIAL);
+        assertThat(engine.decideRequest(FK, ownInitiative).reason())
+                .isEqualTo(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED);
+        var reviewed = requestEngine(agreement("r", List.of(), LocalDate.of(2025, 1, 1), null, true, ON_REQUEST));
+        assertThat(reviewed.decideRequest(FK, REQUEST).reason()).isEqualTo(RejectionCode.REVIEW_REQUIRED);
+    }
+
+    @Test
+    void replyMustCarryALegalBasisTheAgreementAllowsOnRequest() {
+        var engine = requestEngine(agreement("a", List.of(), LocalDate.of(2025, 1, 1), null, false, ON_REQUEST));
+        LegalBasis allowed = REQUEST.legalBasis();
+        LegalBasis otherProvision = new LegalBasis("SFS 2009:400", "1 kap. 1 §", DisclosureMode.ON_REQUEST,
+                "felaktiga-utbetalningar", Classification.SUBSTANTIAL, true, SKV, "P5Y", null);
+        LegalBasis otherMode = new LegalBasis("SFS 2009:400", "10 kap. 15 a §", DisclosureMode.OWN_INITIATIVE,
+                "felaktiga-utbetalningar", Classification.SUBSTANTIAL, true, SKV, "P5Y", null);
+        assertThat(engine.checkReply("a", allowed)).isEqualTo(PolicyDecision.accept("a"));
+        assertThat(engine.checkReply("a", otherProvision).reason())
+                .isEqualTo(RejectionCode.REPLY_LEGAL_BASIS_NOT_ALLOWED);
+        assertThat(engine.checkReply("a", otherMode).reason()).isEqualTo(RejectionCode.REPLY_LEGAL_BASIS_NOT_ALLOWED);
     }
 }

@@ -14,8 +14,8 @@ class RegistrySeederTest {
 
     static final List<Participant> PARTICIPANTS = List.of(new Participant("2021005448", "Skatteverket", null),
             new Participant("2021005521", "Försäkringskassan", null));
-    static final List<Mailbox> MAILBOXES = List.of(new Mailbox("2021005521.kontroll", "2021005521", null, null, null),
-            new Mailbox("2021005448.kontroll", "2021005448", null, null, null));
+    static final List<Mailbox> MAILBOXES = List.of(new Mailbox("2021005521.kontroll", "2021005521", null, null),
+            new Mailbox("2021005448.kontroll", "2021005448", null, null));
     static final List<Product> PRODUCTS = List.of(
             new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 1024));
     static final List<AllowedLegalBasis> OSL = List.of(new AllowedLegalBasis("SFS 2009:400", "10 kap. 15 a §",

@@ -33,6 +33,7 @@ public abstract class IntegrationTest {
         // Spring's test support turns JMX off; the operator console shows it. Other nodes in this JVM export the
         // same MBeans, hence unique names.
         registry.add("spring.jmx.enabled", () -> "true");
+        registry.add("kurir.broker.acceptor", () -> ""); // in-VM only: other nodes in this JVM would want the port
         registry.add("spring.jmx.unique-names", () -> "true");
     }
 

@@ -29,7 +29,8 @@ public final class NodeProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
-                "--server.port=" + port, "--kurir.data-dir=" + dataDir));
+                "--server.port=" + port, "--kurir.data-dir=" + dataDir,
+                "--kurir.broker.acceptor="));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

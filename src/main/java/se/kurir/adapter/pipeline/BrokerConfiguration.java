@@ -2,6 +2,8 @@ package se.kurir.adapter.pipeline;
 
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.jms.ConnectionFactory;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
@@ -11,6 +13,12 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import se.kurir.adapter.broker.BrokerIngressRoutes;
+import se.kurir.adapter.broker.BrokerProperties;
+import se.kurir.registry.Mailbox;
+import se.kurir.registry.Participant;
+import se.kurir.registry.Registry;
+import se.kurir.security.BrokerAccess;
 
 /** Wiring of the broker and the cluster map that the pipeline uses. */
 @Configuration(proxyBeanMethods = false)
@@ -37,13 +45,28 @@ class BrokerConfiguration {
      * finally dead-letter the original message to {@code kurir.dlq}. JMX is on so operators see queues in Hawtio.
      */
     @Bean
-    ArtemisConfigurationCustomizer kurirAddressSettings(PipelineProperties properties) {
+    ArtemisConfigurationCustomizer kurirAddressSettings(PipelineProperties properties, BrokerProperties broker,
+            Registry registry) {
         PipelineProperties.Redelivery redelivery = properties.redelivery();
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
-            // Declared, not left to a consumer: a dead-letter address without a queue would drop what it receives.
-            for (String queue : new String[] {DEAD_LETTERS, UNRECORDED_DEAD_LETTERS}) {
-                configuration.addQueueConfiguration(QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST));
+            // Declared, not left to a consumer: a dead-letter address without a queue would drop what it receives,
+            // and agency systems may not create queues at all (BrokerAccess).
+            List<String> queues = new ArrayList<>(List.of(DEAD_LETTERS, UNRECORDED_DEAD_LETTERS));
+            for (Participant participant : registry.participants()) {
+                queues.add(BrokerAccess.INGRESS_PREFIX + participant.orgNumber());
+                queues.add(BrokerIngressRoutes.refusedQueue(participant.orgNumber()));
+            }
+            registry.mailboxes().stream().filter(Mailbox::brokerOutbox)
+                    .forEach(m -> queues.add(BrokerAccess.OUTBOX_PREFIX + m.address()));
+            queues.forEach(queue -> configuration.addQueueConfiguration(
+                    QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
+            if (!broker.acceptor().isBlank()) {
+                try {
+                    configuration.addAcceptorConfiguration("agency-systems", broker.acceptor());
+                } catch (Exception e) {
+                    throw new IllegalStateException("kurir.broker.acceptor is not an Artemis acceptor URL", e);
+                }
             }
             configuration.addAddressSetting(properties.queuePrefix() + "#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))

@@ -4,13 +4,15 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirRouteConfigurations;
+import se.kurir.adapter.broker.SendToOutboxProcessor;
 import se.kurir.adapter.push.PushToEndpointProcessor;
 import se.kurir.adapter.push.RecordDeadLetterProcessor;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
- * One consumer route per mailbox queue (push mailboxes push before they record the delivery), and the route that
+ * One consumer route per mailbox queue (push mailboxes push, broker-outbox mailboxes send to their outbox queue,
+ * before they record the delivery), and the route that
  * records dead letters. One route per mailbox queue, so each mailbox is seen (and can be stopped) on its own in Hawtio and metrics.
  * Transacted: a failed delivery rolls back and the broker redelivers, then dead-letters.
  */
@@ -21,14 +23,17 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     private final PipelineProperties properties;
     private final DeliverToMailboxProcessor deliverToMailbox;
     private final PushToEndpointProcessor pushToEndpoint;
+    private final SendToOutboxProcessor sendToOutbox;
     private final RecordDeadLetterProcessor recordDeadLetter;
 
     MailboxDeliveryRoutes(Registry registry, PipelineProperties properties, DeliverToMailboxProcessor deliverToMailbox,
-            PushToEndpointProcessor pushToEndpoint, RecordDeadLetterProcessor recordDeadLetter) {
+            PushToEndpointProcessor pushToEndpoint, SendToOutboxProcessor sendToOutbox,
+            RecordDeadLetterProcessor recordDeadLetter) {
         this.registry = registry;
         this.properties = properties;
         this.deliverToMailbox = deliverToMailbox;
         this.pushToEndpoint = pushToEndpoint;
+        this.sendToOutbox = sendToOutbox;
         this.recordDeadLetter = recordDeadLetter;
     }
 
@@ -45,6 +50,9 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     .autoStartup(properties.consumersAutoStart())
                     .filter(constant(mailbox.pushes()))
                         .process(pushToEndpoint).id("delivery-mailbox-" + mailbox.address() + "-push")
+                    .end()
+                    .filter(constant(mailbox.brokerOutbox()))
+                        .process(sendToOutbox).id("delivery-mailbox-" + mailbox.address() + "-outbox")
                     .end()
                     .process(deliverToMailbox).id("delivery-mailbox-" + mailbox.address() + "-deliver");
         }

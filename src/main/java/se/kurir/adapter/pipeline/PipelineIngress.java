@@ -3,7 +3,10 @@ package se.kurir.adapter.pipeline;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
+import se.kurir.adapter.query.RequestReplyRoutes;
 import se.kurir.delivery.IntakeResult;
+import se.kurir.delivery.QueryReply;
+import se.kurir.delivery.QueryRequest;
 import se.kurir.delivery.Submission;
 
 /** Entry point for every ingress adapter (REST now; SHS, SDK, JMS and SFTP later): one pipeline, no back door. */
@@ -18,8 +21,17 @@ public class PipelineIngress {
 
     /** Runs the submission through the pipeline; domain refusals surface as their own exception types. */
     public IntakeResult submit(Submission submission) {
+        return call(IngressRoutes.INGRESS, submission, IntakeResult.class);
+    }
+
+    /** Asks another participant while the caller waits (request/reply); refusals surface as RequestRefusedException. */
+    public QueryReply ask(QueryRequest request) {
+        return call(RequestReplyRoutes.REQUEST_REPLY, request, QueryReply.class);
+    }
+
+    private <T> T call(String endpoint, Object body, Class<T> answer) {
         try {
-            return producer.requestBody(IngressRoutes.INGRESS, submission, IntakeResult.class);
+            return producer.requestBody(endpoint, body, answer);
         } catch (CamelExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

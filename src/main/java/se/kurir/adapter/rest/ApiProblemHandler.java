@@ -16,6 +16,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.kurir.audit.AuditUnavailableException;
 import se.kurir.delivery.DeliveryException;
+import se.kurir.delivery.RequestRefusedException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadNotFoundException;
 import se.kurir.payload.PayloadTooLargeException;
@@ -54,6 +55,18 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
         };
         return ProblemCodes.problem(status, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail requestRefused(RequestRefusedException e) {
+        HttpStatus status = switch (e.kind()) {
+            case REJECTED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
+            case BAD_REPLY -> HttpStatus.BAD_GATEWAY;
+        };
+        ProblemDetail problem = ProblemCodes.problem(status, e.code(), e.getMessage());
+        problem.setProperty("requestId", e.requestId());
+        return problem;
     }
 
     @ExceptionHandler

@@ -78,7 +78,7 @@ class PipelineProcessorsTest {
     void checkPolicyLeavesTheDecisionOnTheExchange() throws Exception {
         String fk = "2021005521";
         Registry registry = new Registry(List.of(new Participant("2021005448", "Skatteverket", null),
-                new Participant(fk, "Försäkringskassan", null)), List.of(new Mailbox(fk + ".kontroll", fk, null, null, null)),
+                new Participant(fk, "Försäkringskassan", null)), List.of(new Mailbox(fk + ".kontroll", fk, null, null)),
                 List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 10)),
                 List.of(new Agreement("a", "inkomstuppgift", "2021005448", List.of(new Agreement.Consumer(fk, List.of())),
                         List.of(new AllowedLegalBasis("SFS 2009:400", "10 kap. 15 a §",

@@ -1,0 +1,58 @@
+package se.kurir.adapter.broker;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import se.kurir.adapter.KurirRouteConfigurations;
+import se.kurir.delivery.DeliveryException;
+import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.registry.Participant;
+import se.kurir.registry.Registry;
+import se.kurir.security.BrokerAccess;
+
+/**
+ * One route per participant: its ingress queue -> read envelope and stream the payload -> the pipeline, exactly as a
+ * REST post (policy, audit, idempotency). A submission that cannot become a message is answered on its refused queue.
+ * Transacted: a crash before the pipeline has accepted the message leaves it on the queue.
+ */
+@Component
+public final class BrokerIngressRoutes extends RouteBuilder {
+
+    /** The pipeline's entry, named by its endpoint so this adapter needs none of the pipeline's classes. */
+    private static final String PIPELINE = "direct:pipeline-ingress";
+
+    private final Registry registry;
+    private final ReadBrokerSubmissionProcessor readSubmission;
+    private final RefuseSubmissionProcessor refuseSubmission;
+
+    BrokerIngressRoutes(Registry registry, ReadBrokerSubmissionProcessor readSubmission,
+            RefuseSubmissionProcessor refuseSubmission) {
+        this.registry = registry;
+        this.readSubmission = readSubmission;
+        this.refuseSubmission = refuseSubmission;
+    }
+
+    public static String refusedQueue(String participant) {
+        return BrokerAccess.INGRESS_PREFIX + participant + ".refused";
+    }
+
+    @Override
+    public void configure() {
+        for (Participant participant : registry.participants()) {
+            String id = "ingress-broker-" + participant.orgNumber();
+            // mapJmsMessage=false: the payload is streamed from the JMS message, never copied into a byte array.
+            from("jms:queue:" + BrokerAccess.INGRESS_PREFIX + participant.orgNumber()
+                    + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
+                    .routeId(id).routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
+                    .setHeader(ReadBrokerSubmissionProcessor.SENDER, constant(participant.orgNumber()))
+                    .doTry()
+                        .process(readSubmission).id(id + "-read")
+                        .to(PIPELINE).id(id + "-pipeline")
+                    .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
+                            PayloadTooLargeException.class, DeliveryException.class)
+                        .process(refuseSubmission).id(id + "-refuse")
+                        .to("jms:queue:" + refusedQueue(participant.orgNumber())).id(id + "-refused")
+                    .end();
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package se.kurir.adapter.query;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+import se.kurir.adapter.KurirRouteConfigurations;
+
+/**
+ * Request/reply, while the requester waits: policy and audit -> ask the answerer -> check and audit the reply. The
+ * body goes in as a {@link se.kurir.delivery.QueryRequest} and comes out as the {@link se.kurir.delivery.QueryReply}.
+ */
+@Component
+public final class RequestReplyRoutes extends RouteBuilder {
+
+    public static final String REQUEST_REPLY = "direct:request-reply";
+
+    private final AdmitRequestProcessor admitRequest;
+    private final AskAnswererProcessor askAnswerer;
+    private final CheckReplyProcessor checkReply;
+
+    RequestReplyRoutes(AdmitRequestProcessor admitRequest, AskAnswererProcessor askAnswerer,
+            CheckReplyProcessor checkReply) {
+        this.admitRequest = admitRequest;
+        this.askAnswerer = askAnswerer;
+        this.checkReply = checkReply;
+    }
+
+    @Override
+    public void configure() {
+        from(REQUEST_REPLY).routeId("request-reply").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
+                .process(admitRequest).id("request-reply-admit")
+                .process(askAnswerer).id("request-reply-ask")
+                .process(checkReply).id("request-reply-check");
+    }
+}

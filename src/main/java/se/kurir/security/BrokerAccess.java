@@ -1,0 +1,76 @@
+package se.kurir.security;
+
+import java.util.Set;
+import javax.security.auth.Subject;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMConnection;
+import org.apache.activemq.artemis.core.security.CheckType;
+import org.apache.activemq.artemis.core.security.Role;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
+import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+
+/**
+ * Who may do what on the embedded broker. The gateway itself connects in-VM and may do everything. An agency system
+ * connects over the network (AMQP 1.0 or Artemis core) as its participant, with its organisation number as user name
+ * and its API key as password, and may only send to its own ingress address and read its own mailboxes' outbox
+ * queues: no other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline.
+ */
+public final class BrokerAccess implements ActiveMQSecurityManager5 {
+
+    /** Where participant P sends: {@code kurir.in.P}. */
+    public static final String INGRESS_PREFIX = "kurir.in.";
+    /** Where the gateway leaves messages of a broker-outbox mailbox M for its owner: {@code kurir.out.M}. */
+    public static final String OUTBOX_PREFIX = "kurir.out.";
+
+    private static final String GATEWAY = "kurir-gateway";
+
+    private final ApiClients clients;
+
+    BrokerAccess(ApiClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public Subject authenticate(String user, String password, RemotingConnection connection, String securityDomain) {
+        if (connection != null && connection.getTransportConnection() instanceof InVMConnection) {
+            return subject(GATEWAY);
+        }
+        if (user == null || password == null) {
+            return null;
+        }
+        return clients.byKey(password).filter(client -> client.participant().equals(user)).isPresent()
+                ? subject(user) : null;
+    }
+
+    @Override
+    public boolean authorize(Subject subject, Set<Role> roles, CheckType checkType, String address) {
+        String user = getUserFromSubject(subject);
+        if (GATEWAY.equals(user)) {
+            return true;
+        }
+        if (user == null || address == null) {
+            return false;
+        }
+        return switch (checkType) {
+            case SEND -> address.equals(INGRESS_PREFIX + user);
+            case CONSUME, BROWSE -> address.startsWith(OUTBOX_PREFIX + user + ".");
+            default -> false;
+        };
+    }
+
+    @Override
+    public boolean validateUser(String user, String password) {
+        throw new UnsupportedOperationException("the broker calls authenticate(...) on an ActiveMQSecurityManager5");
+    }
+
+    @Override
+    public boolean validateUserAndRole(String user, String password, Set<Role> roles, CheckType checkType) {
+        throw new UnsupportedOperationException("the broker calls authorize(...) on an ActiveMQSecurityManager5");
+    }
+
+    private static Subject subject(String user) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        return subject;
+    }
+}

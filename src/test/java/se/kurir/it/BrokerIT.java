@@ -1,0 +1,167 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jms.core.JmsTemplate;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.KurirNode;
+
+/**
+ * Agency systems that speak JMS or AMQP 1.0: Skatteverket posts to its ingress address, Försäkringskassan's
+ * integration platform reads its broker-outbox mailbox. Same validation, policy and audit as REST, and the broker
+ * lets each participant reach only its own addresses.
+ */
+class BrokerIT {
+
+    static final String SKV = "2021005448";
+    static final String FK = "2021005521";
+    static final String OUTBOX = "kurir.out.2021005521.integration";
+    static KurirNode node;
+    static int port;
+    Api api = node.api();
+
+    @BeforeAll
+    static void start() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        node = KurirNode.start(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "broker-it-"),
+                Map.of("kurir.broker.acceptor", "tcp://127.0.0.1:" + port + "?protocols=AMQP,CORE"));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+    }
+
+    static ConnectionFactory amqp() {
+        return new JmsConnectionFactory("amqp://127.0.0.1:" + port);
+    }
+
+    static ConnectionFactory core() {
+        return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+    }
+
+    @Test
+    void messageSentOverJmsIsDeliveredToTheOutboxAndReadOverAmqp() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] payload = Envelopes.payload();
+
+        send(core(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, toIntegration(id, "felaktiga-utbetalningar"), payload);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id).contains("DELIVERED"));
+        try (Connection connection = amqp().createConnection(FK, Api.FORSAKRINGSKASSAN)) {
+            connection.start();
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            Message received = receive(session.createConsumer(session.createQueue(OUTBOX)), id);
+            assertThat(received).isInstanceOf(BytesMessage.class);
+            assertThat(received.getBody(byte[].class)).isEqualTo(payload);
+            assertThat(received.getStringProperty("kurirSender")).isEqualTo(SKV);
+            assertThat(received.getStringProperty("kurirEnvelope")).contains("\"recipient\":\"2021005521.integration\"");
+        }
+        assertThat(receipts(id)).containsExactly("ACCEPTED", "DELIVERED");
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json();
+        assertThat(MessageFlowIT.types(audit, "type")).startsWith("MESSAGE_ACCEPTED", "MESSAGE_DELIVERED");
+    }
+
+    @Test
+    void policyAppliesToBrokerSubmissionsAsToRest() throws Exception {
+        String id = UUID.randomUUID().toString();
+
+        send(amqp(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, toIntegration(id, "statistik"), Envelopes.payload());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> receipts(id).contains("REJECTED"));
+        var receipts = api.get(Api.SKATTEVERKET, "/api/v1/messages/" + id + "/receipts").json().get("receipts");
+        assertThat(receipts.get(0).get("reasonCode").asText()).isEqualTo("PURPOSE_NOT_ALLOWED");
+    }
+
+    @Test
+    void aSubmissionThatCannotBecomeAMessageIsRefusedWithTheFieldNamed() throws Exception {
+        String envelope = toIntegration(UUID.randomUUID().toString(), "felaktiga-utbetalningar")
+                .replace("\"product\": \"inkomstuppgift\", ", "");
+
+        send(amqp(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, envelope, Envelopes.payload());
+
+        var gateway = node.bean(JmsTemplate.class); // in-VM, as the gateway
+        gateway.setReceiveTimeout(10_000);
+        Message notice = gateway.receive("kurir.in." + SKV + ".refused");
+        assertThat(notice).isNotNull();
+        assertThat(notice.getStringProperty("kurirCode")).isEqualTo("ENVELOPE_FIELD_REQUIRED");
+        assertThat(notice.getStringProperty("kurirDetail")).startsWith("product: ");
+        assertThat(notice.getStringProperty("kurirEnvelope")).as("the sender can tell which submission")
+                .isEqualTo(envelope);
+    }
+
+    @Test
+    void eachParticipantReachesOnlyItsOwnAddresses() throws Exception {
+        assertThatThrownBy(() -> amqp().createConnection(SKV, "kurir-demo-key-guessed").start())
+                .isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> amqp().createConnection(FK, Api.SKATTEVERKET).start())
+                .as("another participant's key").isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> send(amqp(), SKV, Api.SKATTEVERKET, "kurir.in." + FK,
+                toIntegration(UUID.randomUUID().toString(), "felaktiga-utbetalningar"), Envelopes.payload()))
+                .as("posting as someone else").isInstanceOf(JMSException.class);
+        assertThatThrownBy(() -> send(core(), SKV, Api.SKATTEVERKET, "kurir.mailbox.2021005521.kontroll",
+                toIntegration(UUID.randomUUID().toString(), "felaktiga-utbetalningar"), Envelopes.payload()))
+                .as("around the pipeline").isInstanceOf(JMSException.class);
+        try (Connection connection = amqp().createConnection(SKV, Api.SKATTEVERKET)) {
+            connection.start();
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue(OUTBOX)).receive(1000))
+                    .as("another participant's outbox").isInstanceOf(JMSException.class);
+        }
+    }
+
+    private static String toIntegration(String id, String purpose) {
+        return Envelopes.envelope(id, "2021005521.integration", "inkomstuppgift", "SFS 2009:400", "10 kap. 15 a §",
+                "OWN_INITIATIVE", purpose, "SUBSTANTIAL").replaceAll("\\s+", " ");
+    }
+
+    private static void send(ConnectionFactory factory, String user, String key, String address, String envelope,
+            byte[] payload) throws JMSException {
+        try (Connection connection = factory.createConnection(user, key)) {
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            BytesMessage message = session.createBytesMessage();
+            message.setStringProperty("kurirEnvelope", envelope);
+            message.setStringProperty("kurirMediaType", "application/json");
+            message.writeBytes(payload);
+            session.createProducer(session.createQueue(address)).send(message);
+        }
+    }
+
+    private static Message receive(MessageConsumer consumer, String messageId) throws JMSException {
+        for (Message m = consumer.receive(10_000); m != null; m = consumer.receive(10_000)) {
+            if (messageId.equals(m.getStringProperty("kurirMessageId"))) {
+                return m;
+            }
+        }
+        throw new AssertionError("message " + messageId + " not in " + OUTBOX);
+    }
+
+    private List<String> receipts(String id) {
+        var answer = api.get(Api.SKATTEVERKET, "/api/v1/messages/" + id + "/receipts");
+        return answer.status() == 200 ? answer.json().get("receipts").findValuesAsText("type") : List.of();
+    }
+}
