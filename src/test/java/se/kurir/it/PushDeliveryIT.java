@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ObjectUtils;
+import se.kurir.ops.DeadLetterConsole;
 import se.kurir.support.Api;
 import se.kurir.support.ConsoleSession;
 import se.kurir.support.Envelopes;
@@ -29,8 +31,6 @@ class PushDeliveryIT {
     static final String KRIMINALVARDEN = "kurir-demo-key-kriminalvarden";
     static final String READ_DEAD_LETTERS = """
             {"type":"read","mbean":"se.kurir:type=DeadLetters,*","attribute":"DeadLetters"}""";
-    static final String SEARCH_DEAD_LETTERS = """
-            {"type":"search","mbean":"se.kurir:type=DeadLetters,*"}""";
     static PushReceiver receiver;
     static KurirNode node;
     static Path dataDir;
@@ -114,13 +114,16 @@ class PushDeliveryIT {
         sendNotice(id);
         await().atMost(Duration.ofSeconds(15)).until(() -> receipts(id).contains("FAILED"));
         var console = ConsoleSession.signIn(node.port(), "demo-operator", "demo-operator-password");
-        String listed = console.jolokia(READ_DEAD_LETTERS, true).body().get("value").toString();
+        // Other nodes in this JVM export their own DeadLetters MBean; this node's carries its bean's identity.
+        String mbean = "se.kurir:type=DeadLetters,identity="
+                + ObjectUtils.getIdentityHexString(node.bean(DeadLetterConsole.class));
+        String listed = console.jolokia("""
+                {"type":"read","mbean":"%s","attribute":"DeadLetters"}""".formatted(mbean), true).body().toString();
         assertThat(listed).contains(id, "HTTP 500");
 
-        String mbean = console.jolokia(SEARCH_DEAD_LETTERS, true).body().get("value").get(0).asText();
         String replay = """
                 {"type":"exec","mbean":"%s","operation":"replay","arguments":["%s"]}"""
-                .formatted(mbean.replace("\"", "\\\""), id);
+                .formatted(mbean, id);
         assertThat(console.jolokia(replay, false).httpStatus()).as("no CSRF token").isEqualTo(403);
         var answer = console.jolokia(replay, true);
 
