@@ -68,13 +68,17 @@ class BrokerConfiguration {
                     throw new IllegalStateException("kurir.broker.acceptor is not an Artemis acceptor URL", e);
                 }
             }
-            configuration.addAddressSetting(properties.queuePrefix() + "#", new AddressSettings()
-                    .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
-                    .setMaxDeliveryAttempts(redelivery.maxAttempts())
-                    .setRedeliveryDelay(redelivery.initialDelay().toMillis())
-                    .setRedeliveryMultiplier(redelivery.multiplier())
-                    .setRedeliveryCollisionAvoidanceFactor(0.5)
-                    .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis()));
+            // Broker submissions that keep failing (say, the audit log is down) end there too, never dropped: without
+            // an id they cannot be recorded, so delivery-dead-letter-record keeps them in kurir.dlq.unrecorded.
+            for (String prefix : List.of(properties.queuePrefix(), BrokerAccess.INGRESS_PREFIX)) {
+                configuration.addAddressSetting(prefix + "#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                        .setMaxDeliveryAttempts(redelivery.maxAttempts())
+                        .setRedeliveryDelay(redelivery.initialDelay().toMillis())
+                        .setRedeliveryMultiplier(redelivery.multiplier())
+                        .setRedeliveryCollisionAvoidanceFactor(0.5)
+                        .setMaxRedeliveryDelay(redelivery.maxDelay().toMillis()));
+            }
         };
     }
 }
