@@ -12,8 +12,8 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 /**
  * Who may do what on the embedded broker. The gateway itself connects in-VM and may do everything. An agency system
  * connects over the network (AMQP 1.0 or Artemis core) as its participant, with its organisation number as user name
- * and its API key as password, and may only send to its own ingress address and read its own mailboxes' outbox
- * queues: no other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline.
+ * and its API key as password, and may only send to its own ingress address, read the refusal notices of its own
+ * submissions and read its own mailboxes' outbox queues: no other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline.
  */
 public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
@@ -23,6 +23,11 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
     public static final String OUTBOX_PREFIX = "kurir.out.";
 
     private static final String GATEWAY = "kurir-gateway";
+
+    /** Where participant P reads why a submission of its could not become a message. */
+    public static String refusedQueue(String participant) {
+        return INGRESS_PREFIX + participant + ".refused";
+    }
 
     private final ApiClients clients;
 
@@ -53,7 +58,8 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
         }
         return switch (checkType) {
             case SEND -> address.equals(INGRESS_PREFIX + user);
-            case CONSUME, BROWSE -> address.startsWith(OUTBOX_PREFIX + user + ".");
+            case CONSUME, BROWSE -> address.startsWith(OUTBOX_PREFIX + user + ".")
+                    || address.startsWith(refusedQueue(user));
             default -> false;
         };
     }

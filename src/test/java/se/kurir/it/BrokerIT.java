@@ -23,7 +23,6 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jms.core.JmsTemplate;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
@@ -104,10 +103,13 @@ class BrokerIT {
 
         send(amqp(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, envelope, Envelopes.payload());
 
-        var gateway = node.bean(JmsTemplate.class); // in-VM, as the gateway
-        gateway.setReceiveTimeout(10_000);
-        Message notice = gateway.receive("kurir.in." + SKV + ".refused");
-        assertThat(notice).isNotNull();
+        Message notice;
+        try (Connection connection = amqp().createConnection(SKV, Api.SKATTEVERKET)) {
+            connection.start();
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            notice = session.createConsumer(session.createQueue("kurir.in." + SKV + ".refused")).receive(10_000);
+        }
+        assertThat(notice).as("Skatteverket reads the notice of its own refused submission").isNotNull();
         assertThat(notice.getStringProperty("kurirCode")).isEqualTo("ENVELOPE_FIELD_REQUIRED");
         assertThat(notice.getStringProperty("kurirDetail")).startsWith("product: ");
         assertThat(notice.getStringProperty("kurirEnvelope")).as("the sender can tell which submission")
@@ -131,6 +133,12 @@ class BrokerIT {
             Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
             assertThatThrownBy(() -> session.createConsumer(session.createQueue(OUTBOX)).receive(1000))
                     .as("another participant's outbox").isInstanceOf(JMSException.class);
+        }
+        try (Connection connection = amqp().createConnection(FK, Api.FORSAKRINGSKASSAN)) {
+            connection.start();
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue("kurir.in." + SKV + ".refused"))
+                    .receive(1000)).as("another participant's refusal notices").isInstanceOf(JMSException.class);
         }
     }
 

@@ -16,7 +16,7 @@ import se.kurir.security.BrokerAccess;
  * Transacted: a crash before the pipeline has accepted the message leaves it on the queue.
  */
 @Component
-public final class BrokerIngressRoutes extends RouteBuilder {
+final class BrokerIngressRoutes extends RouteBuilder {
 
     /** The pipeline's entry, named by its endpoint so this adapter needs none of the pipeline's classes. */
     private static final String PIPELINE = "direct:pipeline-ingress";
@@ -30,10 +30,6 @@ public final class BrokerIngressRoutes extends RouteBuilder {
         this.registry = registry;
         this.readSubmission = readSubmission;
         this.refuseSubmission = refuseSubmission;
-    }
-
-    public static String refusedQueue(String participant) {
-        return BrokerAccess.INGRESS_PREFIX + participant + ".refused";
     }
 
     @Override
@@ -51,7 +47,7 @@ public final class BrokerIngressRoutes extends RouteBuilder {
                     .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
                             PayloadTooLargeException.class, DeliveryException.class)
                         .process(refuseSubmission).id(id + "-refuse")
-                        .to("jms:queue:" + refusedQueue(participant.orgNumber())).id(id + "-refused")
+                        .to("jms:queue:" + BrokerAccess.refusedQueue(participant.orgNumber())).id(id + "-refused")
                     .end();
         }
     }

@@ -13,7 +13,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.kurir.adapter.broker.BrokerIngressRoutes;
 import se.kurir.adapter.broker.BrokerProperties;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Participant;
@@ -55,7 +54,7 @@ class BrokerConfiguration {
             List<String> queues = new ArrayList<>(List.of(DEAD_LETTERS, UNRECORDED_DEAD_LETTERS));
             for (Participant participant : registry.participants()) {
                 queues.add(BrokerAccess.INGRESS_PREFIX + participant.orgNumber());
-                queues.add(BrokerIngressRoutes.refusedQueue(participant.orgNumber()));
+                queues.add(BrokerAccess.refusedQueue(participant.orgNumber()));
             }
             registry.mailboxes().stream().filter(Mailbox::brokerOutbox)
                     .forEach(m -> queues.add(BrokerAccess.OUTBOX_PREFIX + m.address()));
