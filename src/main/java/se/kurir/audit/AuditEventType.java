@@ -17,5 +17,16 @@ public enum AuditEventType {
     REQUEST_SENT,
     REQUEST_REJECTED,
     REPLY_RECEIVED,
-    REQUEST_FAILED
+    REQUEST_FAILED,
+    /** Subscriptions (abonnemang): an event joined its product's feed, or was refused. */
+    EVENT_PUBLISHED,
+    EVENT_REJECTED,
+    SUBSCRIPTION_CREATED,
+    SUBSCRIPTION_REFUSED,
+    SUBSCRIPTION_DELETED,
+    /** A run of a feed's events reached a subscriber (pushed, sent to its queue or read by it); details name the range. */
+    SUBSCRIPTION_DELIVERED,
+    SUBSCRIPTION_DELIVERY_FAILED,
+    /** A subscriber committed its cursor, or moved it back to replay. */
+    SUBSCRIPTION_CURSOR_MOVED
 }

@@ -7,17 +7,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import se.kurir.commit.GroupCommitWriter;
 
 /**
  * Appends audit records through a single writer thread. Callers hand over an event and wait for the commit of the
@@ -29,44 +23,27 @@ public class AuditLog implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
-    private record Pending(AuditEvent event, CompletableFuture<AuditRecord> committed) {
-    }
-
     private final AuditRepository repository;
-    private final AuditProperties properties;
     private final Clock clock;
     private final ObjectMapper json;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private final AtomicLong appended = new AtomicLong();
-    private final AtomicLong commits = new AtomicLong();
-    private volatile boolean running = true;
+    private final GroupCommitWriter<AuditEvent, AuditRecord> writer;
     private long lastSeq;
     private String lastHash;
 
     AuditLog(AuditRepository repository, AuditProperties properties, Clock clock, ObjectMapper json) {
         this.repository = repository;
-        this.properties = properties;
         this.clock = clock;
         this.json = json;
         loadTail();
-        writer = new Thread(this::writeLoop, "kurir-audit-writer");
-        writer.start();
+        writer = new GroupCommitWriter<>("kurir-audit-writer", properties.maxBatch(), properties.commitTimeout(),
+                this::commit);
     }
 
     /** Records the event and returns once it is committed. */
     public AuditRecord append(AuditEvent event) {
-        if (!running) {
-            throw new AuditUnavailableException("The audit log is shut down", null);
-        }
-        Pending pending = new Pending(event, new CompletableFuture<>());
-        queue.add(pending);
         try {
-            return pending.committed().get(properties.commitTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AuditUnavailableException("Interrupted while waiting for the audit commit", e);
-        } catch (ExecutionException | TimeoutException e) {
+            return writer.submit(event);
+        } catch (GroupCommitWriter.NotCommittedException e) {
             throw new AuditUnavailableException("Audit record not committed: " + e.getMessage(), e);
         }
     }
@@ -108,12 +85,12 @@ public class AuditLog implements DisposableBean {
 
     /** Records committed by this node since start; for metrics and tests. */
     public long appendedCount() {
-        return appended.get();
+        return writer.appendedCount();
     }
 
     /** Transactions committed by this node since start: fewer than records when requests share commits. */
     public long commitCount() {
-        return commits.get();
+        return writer.commitCount();
     }
 
     private void loadTail() {
@@ -122,36 +99,14 @@ public class AuditLog implements DisposableBean {
         lastHash = last.map(AuditRecord::hash).orElse(AuditChain.GENESIS);
     }
 
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(properties.maxBatch());
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, properties.maxBatch() - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            } finally {
-                batch.clear();
-            }
-        }
-        queue.forEach(p -> p.committed().completeExceptionally(
-                new AuditUnavailableException("The audit log shut down before commit", null)));
-    }
-
-    private void commit(List<Pending> batch) {
+    /** Runs on the writer thread only, which is why the tail needs no lock. */
+    private List<AuditRecord> commit(List<AuditEvent> batch) {
         List<AuditRecord> records = new ArrayList<>(batch.size());
         long seq = lastSeq;
         String prev = lastHash;
         // Millisecond precision: what every supported database stores exactly, so the hash survives a round trip.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (Pending p : batch) {
-            AuditEvent e = p.event();
+        for (AuditEvent e : batch) {
             String details = detailsJson(e);
             seq++;
             String hash = AuditChain.hash(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
@@ -165,16 +120,11 @@ public class AuditLog implements DisposableBean {
         } catch (RuntimeException e) {
             log.error("KUR-3001 audit batch of {} records not committed; callers are refused", batch.size(), e);
             // The tail stays where it was: the batch was one transaction, so none of it is in the table.
-            batch.forEach(p -> p.committed().completeExceptionally(e));
-            return;
+            throw e;
         }
         lastSeq = seq;
         lastHash = prev;
-        appended.addAndGet(records.size());
-        commits.incrementAndGet();
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).committed().complete(records.get(i));
-        }
+        return records;
     }
 
     private String detailsJson(AuditEvent event) {
@@ -187,7 +137,6 @@ public class AuditLog implements DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        running = false;
-        writer.join(10_000);
+        writer.close();
     }
 }

@@ -74,7 +74,9 @@ class AuditRepository {
             params.addValue("messageId", query.messageId());
         }
         if (query.participant() != null) {
-            sql.append(" AND (actor = :participant OR sender = :participant OR recipient LIKE :mailboxes)");
+            // A recipient is a mailbox of the participant, or (subscriptions) the participant itself.
+            sql.append(" AND (actor = :participant OR sender = :participant OR recipient = :participant "
+                    + "OR recipient LIKE :mailboxes)");
             params.addValue("participant", query.participant()).addValue("mailboxes", query.participant() + ".%");
         }
         if (query.product() != null) {

@@ -22,16 +22,10 @@ final class MessageAudit {
             details.put("agreement", m.agreementId());
         }
         return new AuditEvent(type, actor, m.messageId(), m.sender(), m.recipient(), m.product(), reasonCode,
-                legalBasis(m.envelope().legalBasis()), details);
+                m.envelope().legalBasis().summary(), details);
     }
 
     static AuditEvent of(AuditEventType type, String actor, MessageRecord m) {
         return of(type, actor, m, null, Map.of());
-    }
-
-    static String legalBasis(LegalBasis b) {
-        return String.join("; ", b.statute() + " " + b.provision(), b.disclosureMode().name(), b.purpose(),
-                b.classification().name(), b.personalData() ? "personal-data" : "no-personal-data",
-                "retention " + b.retention());
     }
 }

@@ -65,7 +65,7 @@ public class MessageIntake {
     public void refuseOversize(String sender, Envelope envelope, long limit, String channel) {
         audit.append(new AuditEvent(AuditEventType.MESSAGE_REJECTED, sender, envelope.messageId(), sender,
                 envelope.recipient(), envelope.product(), RejectionCode.PAYLOAD_TOO_LARGE.name(),
-                MessageAudit.legalBasis(envelope.legalBasis()),
+                envelope.legalBasis().summary(),
                 Map.of("limit", Long.toString(limit), "channel", channel)));
     }
 

@@ -81,6 +81,6 @@ public class Requests {
             details.put("agreement", agreementId);
         }
         return new AuditEvent(type, actor, request.requestId(), request.requester(), request.envelope().recipient(),
-                request.envelope().product(), reasonCode, MessageAudit.legalBasis(legalBasis), details);
+                request.envelope().product(), reasonCode, legalBasis.summary(), details);
     }
 }

@@ -12,34 +12,60 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Reads the JSON form of an envelope and validates it against {@code xsd/envelope.schema.json}. */
+/**
+ * Reads the JSON form of an envelope and validates it against {@code xsd/envelope.schema.json}; also reads a feed
+ * event ({@code xsd/event.schema.json}), whose envelope shares the legal-basis definition.
+ */
 @Component
 public class JsonEnvelopeReader {
 
     static final String SCHEMA = "/xsd/envelope.schema.json";
+    static final String EVENT_SCHEMA = "/xsd/event.schema.json";
+    private static final String SCHEMA_ID = "urn:kurir:envelope:1";
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .findAndAddModules()
             .build();
     private final JsonSchema schema;
+    private final JsonSchema eventSchema;
 
     public JsonEnvelopeReader() {
-        try (InputStream in = JsonEnvelopeReader.class.getResourceAsStream(SCHEMA)) {
-            if (in == null) {
-                throw new IllegalStateException("Envelope schema missing from class path: " + SCHEMA);
-            }
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String envelopeSchema = resource(SCHEMA);
+        // The event schema refers to the envelope schema by its $id; it is served from the class path, never fetched.
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(Map.of(SCHEMA_ID, envelopeSchema))));
+        schema = factory.getSchema(envelopeSchema);
+        eventSchema = factory.getSchema(resource(EVENT_SCHEMA));
+    }
+
+    /** An event for a product's feed: envelope (without recipient), subject key, event type and payload object. */
+    public FeedEventSubmission readEvent(byte[] json) {
+        JsonNode tree = validated(json, eventSchema);
+        try {
+            return new FeedEventSubmission(mapper.treeToValue(tree.get("envelope"), EventEnvelope.class),
+                    tree.get("subjectKey").asText(), tree.get("eventType").asText(), tree.get("payload"));
+        } catch (JsonProcessingException e) {
+            throw InvalidEnvelopeException.malformed(e.getOriginalMessage());
         }
     }
 
     public Envelope read(byte[] json) {
+        JsonNode tree = validated(json, schema);
+        try {
+            return mapper.treeToValue(tree, Envelope.class);
+        } catch (JsonProcessingException e) {
+            throw InvalidEnvelopeException.malformed(e.getOriginalMessage());
+        }
+    }
+
+    private JsonNode validated(byte[] json, JsonSchema against) {
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
@@ -51,17 +77,24 @@ public class JsonEnvelopeReader {
         if (tree == null || !tree.isObject()) {
             throw InvalidEnvelopeException.malformed("the envelope must be a JSON object");
         }
-        Set<ValidationMessage> messages = schema.validate(tree);
+        Set<ValidationMessage> messages = against.validate(tree);
         if (!messages.isEmpty()) {
             throw new InvalidEnvelopeException(messages.stream()
                     .map(JsonEnvelopeReader::toViolation)
                     .sorted(Comparator.comparing(EnvelopeViolation::field))
                     .toList());
         }
-        try {
-            return mapper.treeToValue(tree, Envelope.class);
-        } catch (JsonProcessingException e) {
-            throw InvalidEnvelopeException.malformed(e.getOriginalMessage());
+        return tree;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = JsonEnvelopeReader.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Schema missing from class path: " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -17,4 +17,10 @@ public record LegalBasis(
         String controller,
         String retention,
         String preAssessmentRef) {
+
+    /** The tag in one line, as the audit log records it. */
+    public String summary() {
+        return String.join("; ", statute + " " + provision, disclosureMode.name(), purpose, classification.name(),
+                personalData ? "personal-data" : "no-personal-data", "retention " + retention);
+    }
 }

@@ -63,11 +63,8 @@ public class PolicyEngine {
         if (envelope.legalBasis().disclosureMode() != DisclosureMode.ON_REQUEST) {
             return PolicyDecision.reject(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, null);
         }
-        PolicyDecision decision = firstAllowing(registry.agreementsCoveringRequest(envelope.product(), requester,
-                answerer.get().participant()), envelope.legalBasis());
-        return decision.outcome() == PolicyDecision.Outcome.REVIEW
-                ? PolicyDecision.reject(RejectionCode.REVIEW_REQUIRED, decision.agreementId())
-                : decision;
+        return withoutReview(firstAllowing(registry.agreementsCoveringRequest(envelope.product(), requester,
+                answerer.get().participant()), envelope.legalBasis()));
     }
 
     /** The reply carries its own legal basis, which must be one the request's agreement allows ON_REQUEST. */
@@ -78,6 +75,72 @@ public class PolicyEngine {
         return decision.isRejected()
                 ? PolicyDecision.reject(RejectionCode.REPLY_LEGAL_BASIS_NOT_ALLOWED, agreementId)
                 : PolicyDecision.accept(agreementId);
+    }
+
+    /**
+     * An event for a product's change feed: the publisher must be the producer of an agreement for the product that
+     * allows this legal basis with disclosure SUBSCRIPTION. Nobody can review each event for each subscriber, so an
+     * agreement that wants review cannot carry a feed.
+     */
+    public PolicyDecision decidePublication(String publisher, String product, LegalBasis tag) {
+        if (registry.product(product).isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.UNKNOWN_PRODUCT, null);
+        }
+        if (tag.disclosureMode() != DisclosureMode.SUBSCRIPTION) {
+            return PolicyDecision.reject(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, null);
+        }
+        List<Agreement> produced = registry.agreements().stream()
+                .filter(a -> a.product().equals(product) && a.producer().equals(publisher)).toList();
+        if (produced.isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.NOT_PRODUCER, null);
+        }
+        return withoutReview(firstAllowing(produced, tag));
+    }
+
+    /**
+     * A subscription: the consumer needs an agreement for the product, valid today, that names it as consumer and
+     * allows disclosure SUBSCRIPTION under some legal basis. The first such agreement carries the subscription.
+     */
+    public PolicyDecision decideSubscription(String consumer, String product) {
+        if (registry.product(product).isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.UNKNOWN_PRODUCT, null);
+        }
+        List<Agreement> candidates = registry.agreements().stream()
+                .filter(a -> a.product().equals(product) && a.consumer(consumer).isPresent()).toList();
+        if (candidates.isEmpty()) {
+            return PolicyDecision.reject(RejectionCode.NO_AGREEMENT, null);
+        }
+        PolicyDecision closest = null;
+        for (Agreement agreement : candidates) {
+            boolean subscribable = agreement.legalBases().stream()
+                    .anyMatch(b -> b.disclosureModes().contains(DisclosureMode.SUBSCRIPTION));
+            PolicyDecision decision = !agreement.isValidAt(clock.instant())
+                    ? PolicyDecision.reject(RejectionCode.AGREEMENT_NOT_VALID, agreement.id())
+                    : subscribable ? PolicyDecision.accept(agreement.id())
+                    : PolicyDecision.reject(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED, agreement.id());
+            if (!decision.isRejected()) {
+                return decision;
+            }
+            closest = closest == null ? decision : later(closest, decision);
+        }
+        return closest;
+    }
+
+    /**
+     * Whether one event may reach a subscriber under the subscription's agreement: the agreement is still valid and
+     * allows the event's own legal basis for disclosure by subscription. Checked for every event and subscriber,
+     * since one feed serves subscribers under different agreements.
+     */
+    public boolean allowsSubscriptionDelivery(String agreementId, LegalBasis eventTag) {
+        return eventTag.disclosureMode() == DisclosureMode.SUBSCRIPTION && registry.agreement(agreementId)
+                .map(a -> withoutReview(evaluate(a, eventTag)).outcome() == PolicyDecision.Outcome.ACCEPT)
+                .orElse(false);
+    }
+
+    private static PolicyDecision withoutReview(PolicyDecision decision) {
+        return decision.outcome() == PolicyDecision.Outcome.REVIEW
+                ? PolicyDecision.reject(RejectionCode.REVIEW_REQUIRED, decision.agreementId())
+                : decision;
     }
 
     private PolicyDecision firstAllowing(List<Agreement> candidates, LegalBasis tag) {

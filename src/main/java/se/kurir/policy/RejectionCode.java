@@ -20,5 +20,7 @@ public enum RejectionCode {
     /** Request/reply: the agreement wants a person's review, which a real-time request cannot wait for. */
     REVIEW_REQUIRED,
     /** Request/reply: the reply's own legal basis is not one the agreement allows for disclosure on request. */
-    REPLY_LEGAL_BASIS_NOT_ALLOWED
+    REPLY_LEGAL_BASIS_NOT_ALLOWED,
+    /** Subscriptions: only the producer an agreement names may publish to a product's feed. */
+    NOT_PRODUCER
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import se.kurir.envelope.Classification;
 
 /**
@@ -31,10 +32,20 @@ public record Agreement(
         legalBases = List.copyOf(legalBases);
     }
 
-    /** A consumer participant and the mailboxes it receives this product in (empty: any of its mailboxes). */
-    public record Consumer(String participant, List<String> mailboxes) {
+    /**
+     * A consumer participant and the mailboxes it receives this product in (empty: any of its mailboxes).
+     *
+     * @param fields the payload fields this consumer is entitled to receive from a subscription, as dotted paths
+     *     ({@code adress.kommun}); null when the agreement names none, which entitles it to the whole payload
+     */
+    public record Consumer(String participant, List<String> mailboxes, List<String> fields) {
         public Consumer {
             mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+            fields = fields == null ? null : List.copyOf(fields);
+        }
+
+        public Consumer(String participant, List<String> mailboxes) {
+            this(participant, mailboxes, null);
         }
 
         public boolean receivesIn(String mailbox) {
@@ -54,6 +65,11 @@ public record Agreement(
     /** A request flows against the data: the consumer asks, the producer answers. */
     public boolean coversRequest(String requester, String answerer) {
         return producer.equals(answerer) && consumers.stream().anyMatch(c -> c.participant().equals(requester));
+    }
+
+    /** This participant's terms as a consumer of the agreement, if it is one. */
+    public Optional<Consumer> consumer(String participant) {
+        return consumers.stream().filter(c -> c.participant().equals(participant)).findFirst();
     }
 
     public boolean isPartyTo(String participant) {

@@ -1,12 +1,20 @@
 package se.kurir.registry;
 
+import java.time.Period;
+
 import se.kurir.envelope.Classification;
 
 /**
  * A kind of message or data set (produkt / informationsmängd).
  *
  * @param maxPayloadBytes the largest payload the gateway accepts for this product
+ * @param eventRetention how long the product's change feed keeps its events; null for the gateway's default
  */
 public record Product(String id, String name, String description, Classification classification,
-        boolean personalData, long maxPayloadBytes) {
+        boolean personalData, long maxPayloadBytes, Period eventRetention) {
+
+    public Product(String id, String name, String description, Classification classification, boolean personalData,
+            long maxPayloadBytes) {
+        this(id, name, description, classification, personalData, maxPayloadBytes, null);
+    }
 }

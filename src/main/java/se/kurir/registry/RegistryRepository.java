@@ -3,6 +3,7 @@ package se.kurir.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
+import java.time.Period;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +70,12 @@ class RegistryRepository {
 
     private void upsert(Product p) {
         var params = new Object[] {p.name(), p.description(), p.classification().name(), p.personalData(),
-            p.maxPayloadBytes(), p.id()};
+            p.maxPayloadBytes(), p.eventRetention() == null ? null : p.eventRetention().toString(), p.id()};
         int n = jdbc.sql("UPDATE products SET name = ?, description = ?, classification = ?, personal_data = ?, "
-                + "max_payload_bytes = ? WHERE id = ?").params(params).update();
+                + "max_payload_bytes = ?, event_retention = ? WHERE id = ?").params(params).update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO products (name, description, classification, personal_data, max_payload_bytes, id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)").params(params).update();
+            jdbc.sql("INSERT INTO products (name, description, classification, personal_data, max_payload_bytes, "
+                    + "event_retention, id) VALUES (?, ?, ?, ?, ?, ?, ?)").params(params).update();
         }
     }
 
@@ -103,9 +104,10 @@ class RegistryRepository {
     }
 
     List<Product> products() {
-        return jdbc.sql("SELECT id, name, description, classification, personal_data, max_payload_bytes FROM products "
-                + "ORDER BY id").query((rs, i) -> new Product(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Classification.valueOf(rs.getString(4)), rs.getBoolean(5), rs.getLong(6))).list();
+        return jdbc.sql("SELECT id, name, description, classification, personal_data, max_payload_bytes, "
+                + "event_retention FROM products ORDER BY id").query((rs, i) -> new Product(rs.getString(1),
+                        rs.getString(2), rs.getString(3), Classification.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        rs.getLong(6), rs.getString(7) == null ? null : Period.parse(rs.getString(7)))).list();
     }
 
     List<Agreement> agreements() {

@@ -34,7 +34,8 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
         }
     }
 
+    /** @param eventRetention ISO 8601 period the product's change feed keeps events, e.g. P30D */
     record SeedProduct(String id, String name, String description, Classification classification,
-            boolean personalData, String maxPayloadSize) {
+            boolean personalData, String maxPayloadSize, String eventRetention) {
     }
 }

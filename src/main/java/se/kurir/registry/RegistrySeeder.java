@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,8 @@ class RegistrySeeder {
                     RegistrySeed.SeedEndpoint.url(m.query()), m.brokerOutbox())));
         }
         List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
-                p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes())).toList();
+                p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes(),
+                p.eventRetention() == null ? null : Period.parse(p.eventRetention()))).toList();
         checkReferences(participants, mailboxes, products, seed.agreements());
         repository.replaceAll(participants, mailboxes, products, seed.agreements());
         log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements",

@@ -8,12 +8,13 @@ import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager5;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
+import se.kurir.subscription.Subscription;
 
 /**
  * Who may do what on the embedded broker. The gateway itself connects in-VM and may do everything. An agency system
  * connects over the network (AMQP 1.0 or Artemis core) as its participant, with its organisation number as user name
- * and its API key as password, and may only send to its own ingress address, read the refusal notices of its own
- * submissions and read its own mailboxes' outbox queues: no other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline.
+ * and its API key as password, and may only send to its own ingress and publish addresses, read the refusal notices
+ * of its own submissions, its own mailboxes' outbox queues and its own subscriptions' queues: no other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline.
  */
 public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
@@ -21,6 +22,9 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
     public static final String INGRESS_PREFIX = "kurir.in.";
     /** Where the gateway leaves messages of a broker-outbox mailbox M for its owner: {@code kurir.out.M}. */
     public static final String OUTBOX_PREFIX = "kurir.out.";
+
+    /** Where participant P publishes events to product feeds: {@code kurir.publish.P}. */
+    public static final String PUBLISH_PREFIX = "kurir.publish.";
 
     private static final String GATEWAY = "kurir-gateway";
 
@@ -57,9 +61,10 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
             return false;
         }
         return switch (checkType) {
-            case SEND -> address.equals(INGRESS_PREFIX + user);
+            case SEND -> address.equals(INGRESS_PREFIX + user) || address.equals(PUBLISH_PREFIX + user);
             case CONSUME, BROWSE -> address.startsWith(OUTBOX_PREFIX + user + ".")
-                    || address.startsWith(refusedQueue(user));
+                    || address.startsWith(refusedQueue(user))
+                    || address.startsWith(Subscription.QUEUE_PREFIX + user + ".");
             default -> false;
         };
     }

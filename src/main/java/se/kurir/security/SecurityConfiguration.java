@@ -1,6 +1,7 @@
 package se.kurir.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -29,8 +30,11 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(new ApiClients(properties.apiKeys()), unauthenticated),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests")
-                            .hasRole(Roles.PARTICIPANT)
+                        // A long-polled feed answers on an async dispatch of a request already authorised.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests",
+                                "/api/v1/products/*/events").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers("/api/v1/subscriptions/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)

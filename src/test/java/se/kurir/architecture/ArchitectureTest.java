@@ -18,7 +18,7 @@ class ArchitectureTest {
 
     static final String[] DOMAIN = {"se.kurir.envelope..", "se.kurir.registry..", "se.kurir.policy..",
         "se.kurir.audit..", "se.kurir.payload..", "se.kurir.delivery..", "se.kurir.crypto..", "se.kurir.privacy..",
-        "se.kurir.subscription.."};
+        "se.kurir.subscription..", "se.kurir.commit.."};
 
     @ArchTest
     static final ArchRule domainIsFreeOfCamelWebAndJms = noClasses().that().resideInAnyPackage(DOMAIN)

@@ -29,9 +29,10 @@ class ApplicationShapeIT extends IntegrationTest {
     @Test
     void exactlyTheExpectedRoutesAreLoadedIncludingYamlOnes() {
         Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale",
-                "request-reply", "delivery-dead-letter-record"));
+                "request-reply", "delivery-dead-letter-record", "feed-retention-purge"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));
         registry.participants().forEach(p -> expected.add("ingress-broker-" + p.orgNumber()));
+        registry.participants().forEach(p -> expected.add("publish-broker-" + p.orgNumber()));
 
         Set<String> loaded = camel.getRoutes().stream().map(Route::getRouteId).collect(Collectors.toCollection(TreeSet::new));
 

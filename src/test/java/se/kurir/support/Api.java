@@ -21,6 +21,7 @@ public final class Api {
     public static final String FORSAKRINGSKASSAN = "kurir-demo-key-forsakringskassan";
     public static final String POLISEN = "kurir-demo-key-polisen";
     public static final String PENSIONSMYNDIGHETEN = "kurir-demo-key-pensionsmyndigheten";
+    public static final String BOLAGSVERKET = "kurir-demo-key-bolagsverket";
     public static final String REVIEWER = "demo-reviewer:demo-reviewer-password";
     public static final String AUDITOR = "demo-auditor:demo-auditor-password";
     public static final String OPERATOR = "demo-operator:demo-operator-password";
@@ -32,6 +33,14 @@ public final class Api {
 
     public Api(int port) {
         this.base = "http://localhost:" + port;
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public record Response(int status, String body, HttpResponse<byte[]> raw) {
@@ -56,6 +65,21 @@ public final class Api {
     public Response post(String credentials, String path, String jsonBody) {
         return send(request(credentials, path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody)).build());
+    }
+
+    public Response put(String credentials, String path, String jsonBody) {
+        return send(request(credentials, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
+    }
+
+    public Response delete(String credentials, String path) {
+        return send(request(credentials, path).DELETE().build());
+    }
+
+    /** Starts a GET and returns at once; for long polls. */
+    public java.util.concurrent.CompletableFuture<Response> getAsync(String credentials, String path) {
+        return http.sendAsync(request(credentials, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(r -> new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r));
     }
 
     /** Posts a message: envelope part (JSON unless the type says otherwise), then the payload part. */

@@ -6,6 +6,7 @@ import se.kurir.adapter.KurirRouteConfigurations;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.subscription.SubscriptionException;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Registry;
 import se.kurir.security.BrokerAccess;
@@ -13,7 +14,8 @@ import se.kurir.security.BrokerAccess;
 /**
  * One route per participant: its ingress queue -> read envelope and stream the payload -> the pipeline, exactly as a
  * REST post (policy, audit, idempotency). A submission that cannot become a message is answered on its refused queue.
- * Transacted: a crash before the pipeline has accepted the message leaves it on the queue.
+ * Transacted: a crash before the pipeline has accepted the message leaves it on the queue. A second route per
+ * participant publishes events to product feeds from {@code kurir.publish.<orgnr>}, refused the same way.
  */
 @Component
 final class BrokerIngressRoutes extends RouteBuilder {
@@ -24,12 +26,14 @@ final class BrokerIngressRoutes extends RouteBuilder {
     private final Registry registry;
     private final ReadBrokerSubmissionProcessor readSubmission;
     private final RefuseSubmissionProcessor refuseSubmission;
+    private final PublishEventProcessor publishEvent;
 
     BrokerIngressRoutes(Registry registry, ReadBrokerSubmissionProcessor readSubmission,
-            RefuseSubmissionProcessor refuseSubmission) {
+            RefuseSubmissionProcessor refuseSubmission, PublishEventProcessor publishEvent) {
         this.registry = registry;
         this.readSubmission = readSubmission;
         this.refuseSubmission = refuseSubmission;
+        this.publishEvent = publishEvent;
     }
 
     @Override
@@ -48,6 +52,18 @@ final class BrokerIngressRoutes extends RouteBuilder {
                             PayloadTooLargeException.class, DeliveryException.class)
                         .process(refuseSubmission).id(id + "-refuse")
                         .to("jms:queue:" + BrokerAccess.refusedQueue(participant.orgNumber())).id(id + "-refused")
+                    .end();
+            String publish = "publish-broker-" + participant.orgNumber();
+            from("jms:queue:" + BrokerAccess.PUBLISH_PREFIX + participant.orgNumber()
+                    + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
+                    .routeId(publish).routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
+                    .setHeader(ReadBrokerSubmissionProcessor.SENDER, constant(participant.orgNumber()))
+                    .doTry()
+                        .process(publishEvent).id(publish + "-publish")
+                    .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
+                            SubscriptionException.class)
+                        .process(refuseSubmission).id(publish + "-refuse")
+                        .to("jms:queue:" + BrokerAccess.refusedQueue(participant.orgNumber())).id(publish + "-refused")
                     .end();
         }
     }

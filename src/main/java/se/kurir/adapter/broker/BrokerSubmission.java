@@ -10,6 +10,8 @@ final class BrokerSubmission {
     static final String MESSAGE_ID = "kurirMessageId";
     static final String SENDER = "kurirSender";
     static final String PRODUCT = "kurirProduct";
+    /** A published event's place in its feed (on the route only). */
+    static final String SEQUENCE = "kurirSequence";
     static final String SHA256 = "kurirSha256";
     /** On a refusal notice: the stable code and the detail naming the field. */
     static final String REFUSAL_CODE = "kurirCode";

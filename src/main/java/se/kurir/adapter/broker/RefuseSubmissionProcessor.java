@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.subscription.SubscriptionException;
 
 /**
  * A submission that cannot become a message gets a refusal notice on the sender's {@code kurir.in.<orgnr>.refused}
@@ -48,6 +49,9 @@ class RefuseSubmissionProcessor implements Processor {
             return e.code();
         }
         if (cause instanceof DeliveryException e) {
+            return e.code();
+        }
+        if (cause instanceof SubscriptionException e) {
             return e.code();
         }
         return cause instanceof PayloadTooLargeException ? "PAYLOAD_TOO_LARGE" : "SUBMISSION_FAILED";

@@ -54,6 +54,7 @@ class BrokerConfiguration {
             List<String> queues = new ArrayList<>(List.of(DEAD_LETTERS, UNRECORDED_DEAD_LETTERS));
             for (Participant participant : registry.participants()) {
                 queues.add(BrokerAccess.INGRESS_PREFIX + participant.orgNumber());
+                queues.add(BrokerAccess.PUBLISH_PREFIX + participant.orgNumber());
                 queues.add(BrokerAccess.refusedQueue(participant.orgNumber()));
             }
             registry.mailboxes().stream().filter(Mailbox::brokerOutbox)
@@ -69,7 +70,8 @@ class BrokerConfiguration {
             }
             // Broker submissions that keep failing (say, the audit log is down) end there too, never dropped: without
             // an id they cannot be recorded, so delivery-dead-letter-record keeps them in kurir.dlq.unrecorded.
-            for (String prefix : List.of(properties.queuePrefix(), BrokerAccess.INGRESS_PREFIX)) {
+            for (String prefix : List.of(properties.queuePrefix(), BrokerAccess.INGRESS_PREFIX,
+                    BrokerAccess.PUBLISH_PREFIX)) {
                 configuration.addAddressSetting(prefix + "#", new AddressSettings()
                         .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
                         .setMaxDeliveryAttempts(redelivery.maxAttempts())

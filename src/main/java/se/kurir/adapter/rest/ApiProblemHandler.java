@@ -1,5 +1,11 @@
 package se.kurir.adapter.rest;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.stream.Collectors;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import se.kurir.subscription.FeedUnavailableException;
+import se.kurir.subscription.SubscriptionException;
+
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +76,24 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail subscription(SubscriptionException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case REJECTED -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case GONE -> HttpStatus.GONE;
+        };
+        return ProblemCodes.problem(status, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail feedUnavailable(FeedUnavailableException e) {
+        log.warn("KUR-5002 {}", e.getMessage());
+        return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, "FEED_UNAVAILABLE",
+                "the event was not stored; publish it again with the same envelope.messageId");
+    }
+
+    @ExceptionHandler
     ProblemDetail payloadMissing(PayloadNotFoundException e) {
         log.error("KUR-4001 payload missing from the store: {}", e.getMessage());
         return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "PAYLOAD_UNAVAILABLE",
@@ -86,6 +110,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return ProblemCodes.problem(HttpStatus.BAD_REQUEST, "PARAMETER_INVALID",
                 e.getName() + ": '" + e.getValue() + "' is not a valid value");
+    }
+
+    /** A JSON body that does not bind names the field it stumbled on. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                        : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
+                : "body";
+        String why = e.getCause() instanceof JsonMappingException mapping ? mapping.getOriginalMessage()
+                : "not readable JSON";
+        return ResponseEntity.status(status).body(ProblemCodes.problem(status, "REQUEST_INVALID",
+                field + ": " + why.split("\n")[0]));
     }
 
     @Override

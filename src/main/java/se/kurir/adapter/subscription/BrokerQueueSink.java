@@ -1,0 +1,61 @@
+package se.kurir.adapter.subscription;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.jms.core.JmsTemplate;
+import org.springframework.stereotype.Component;
+import se.kurir.subscription.FeedItem;
+import se.kurir.subscription.FeedPage;
+import se.kurir.subscription.Subscription;
+
+/**
+ * Sends a run of events to the subscription's durable queue, {@code kurir.feed.<consumer>.<id>}, in one broker
+ * transaction: one text message (the event as JSON) per event. At least once: a run sent again after a crash (or on
+ * purpose, by a replay) is queued again, and the subscriber drops repeats by {@code kurirIdempotencyKey}.
+ */
+@Component
+class BrokerQueueSink implements EventSink {
+
+    static final String IDEMPOTENCY_KEY = "kurirIdempotencyKey";
+    static final String SEQUENCE = "kurirSequence";
+    static final String EVENT_TYPE = "kurirEventType";
+    static final String SUBSCRIPTION = "kurirSubscription";
+
+    private final JmsTemplate jms;
+    private final ObjectMapper json;
+
+    BrokerQueueSink(ConnectionFactory connectionFactory, ObjectMapper json) {
+        this.jms = new JmsTemplate(connectionFactory);
+        this.jms.setSessionTransacted(true);
+        this.json = json;
+    }
+
+    @Override
+    public CompletableFuture<Void> deliver(Subscription subscription, FeedPage page) {
+        try {
+            jms.execute(session -> {
+                try (MessageProducer producer = session.createProducer(session.createQueue(
+                        subscription.queueName()))) {
+                    for (FeedItem event : page.events()) {
+                        TextMessage message = session.createTextMessage(json.writeValueAsString(event));
+                        message.setStringProperty(IDEMPOTENCY_KEY, event.idempotencyKey());
+                        message.setLongProperty(SEQUENCE, event.sequence());
+                        message.setStringProperty(EVENT_TYPE, event.eventType());
+                        message.setStringProperty(SUBSCRIPTION, subscription.id());
+                        producer.send(message);
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+                session.commit();
+                return null;
+            }, true);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}

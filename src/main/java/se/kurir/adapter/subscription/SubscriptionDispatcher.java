@@ -1,0 +1,233 @@
+package se.kurir.adapter.subscription;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import se.kurir.subscription.DeliveryMode;
+import se.kurir.subscription.EventFeed;
+import se.kurir.subscription.FeedListener;
+import se.kurir.subscription.FeedPage;
+import se.kurir.subscription.Subscription;
+import se.kurir.subscription.SubscriptionListener;
+import se.kurir.subscription.Subscriptions;
+
+/**
+ * Delivers push and broker-queue subscriptions. Each subscription is a lane with at most one run in flight, so its
+ * events arrive in feed order; a lane that fails backs off on its own, so a stuck subscriber holds back no other.
+ * The cursor moves only after the subscriber has the run (at least once), and it lives in the database, so after a
+ * restart every lane resumes exactly where it stopped.
+ */
+@Component
+class SubscriptionDispatcher implements FeedListener, SubscriptionListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionDispatcher.class);
+
+    /** One subscription's delivery state on this node. */
+    private static final class Lane {
+        final String id;
+        final String product;
+        final AtomicBoolean busy = new AtomicBoolean();
+        /** Set by every wake-up; a lane that finds it set after a run looks again, so no wake-up is lost. */
+        final AtomicBoolean dirty = new AtomicBoolean(true);
+        final AtomicInteger failures = new AtomicInteger();
+        volatile long notBefore;
+        volatile boolean closed;
+
+        Lane(String id, String product) {
+            this.id = id;
+            this.product = product;
+        }
+    }
+
+    private final Subscriptions subscriptions;
+    private final DeliveryProperties properties;
+    private final Map<DeliveryMode, EventSink> sinks;
+    private final Clock clock;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private volatile boolean running;
+
+    SubscriptionDispatcher(Subscriptions subscriptions, EventFeed feed, DeliveryProperties properties,
+            PushSink push, BrokerQueueSink queue, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.properties = properties;
+        this.sinks = Map.of(DeliveryMode.PUSH, push, DeliveryMode.JMS, queue);
+        this.clock = clock;
+        feed.addListener(this);
+        subscriptions.addListener(this);
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("Subscription delivery is off on this node (kurir.subscriptions.delivery.enabled)");
+            return;
+        }
+        workers = Executors.newFixedThreadPool(properties.workers(), daemon("kurir-subscription-delivery"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("kurir-subscription-timer"));
+        running = true;
+        subscriptions.deliveredByGateway().forEach(this::open);
+        // The sweep retries lanes whose back-off has passed and catches up on events another node published.
+        timer.scheduleWithFixedDelay(() -> lanes.values().forEach(this::wake), 1, 1, TimeUnit.SECONDS);
+        log.info("Delivering {} push and broker-queue subscriptions", lanes.size());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (workers != null) {
+            timer.shutdownNow();
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the broker and the web server are up, before them on the way down. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    @Override
+    public void appended(String product, long head) {
+        lanes.values().stream().filter(lane -> lane.product.equals(product)).forEach(this::wake);
+    }
+
+    @Override
+    public void created(Subscription subscription) {
+        if (subscription.deliveryMode() != DeliveryMode.PULL && running) {
+            open(subscription);
+        }
+    }
+
+    @Override
+    public void deleted(Subscription subscription) {
+        Lane lane = lanes.remove(subscription.id());
+        if (lane != null) {
+            lane.closed = true;
+        }
+    }
+
+    @Override
+    public void cursorMoved(Subscription subscription) {
+        Lane lane = lanes.get(subscription.id());
+        if (lane != null) {
+            lane.notBefore = 0;
+            wake(lane);
+        }
+    }
+
+    private void open(Subscription subscription) {
+        wake(lanes.computeIfAbsent(subscription.id(), id -> new Lane(id, subscription.product())));
+    }
+
+    private void wake(Lane lane) {
+        lane.dirty.set(true);
+        if (running && !lane.closed && clock.millis() >= lane.notBefore && lane.busy.compareAndSet(false, true)) {
+            workers.execute(() -> run(lane));
+        }
+    }
+
+    private void run(Lane lane) {
+        lane.dirty.set(false);
+        Subscription subscription = subscriptions.find(lane.id).orElse(null);
+        if (subscription == null) {
+            lanes.remove(lane.id);
+            lane.closed = true;
+            lane.busy.set(false);
+            return;
+        }
+        FeedPage page;
+        try {
+            page = subscriptions.next(subscription, properties.batch());
+        } catch (RuntimeException e) {
+            failed(lane, subscription, e);
+            return;
+        }
+        if (page.isEmpty()) {
+            // Only filtered-out events (or none): pass over them without a delivery.
+            boolean moved = page.nextAfter() > subscription.cursor()
+                    && subscriptions.delivered(subscription, page, subscription.deliveryMode());
+            finish(lane, moved);
+            return;
+        }
+        CompletableFuture<Void> delivery;
+        try {
+            delivery = sinks.get(subscription.deliveryMode()).deliver(subscription, page);
+        } catch (RuntimeException e) {
+            delivery = CompletableFuture.failedFuture(e);
+        }
+        delivery.whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                failed(lane, subscription, error);
+                return;
+            }
+            try {
+                lane.failures.set(0);
+                subscriptions.delivered(subscription, page, subscription.deliveryMode());
+                finish(lane, true);
+            } catch (RuntimeException e) {
+                failed(lane, subscription, e);
+            }
+        }, workers);
+    }
+
+    private void finish(Lane lane, boolean more) {
+        lane.busy.set(false);
+        if (more || lane.dirty.get()) {
+            wake(lane);
+        }
+    }
+
+    private void failed(Lane lane, Subscription subscription, Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        int attempts = lane.failures.incrementAndGet();
+        Duration backoff = properties.backoff(attempts, ThreadLocalRandom.current().nextDouble());
+        lane.notBefore = clock.millis() + backoff.toMillis();
+        log.warn("KUR-5003 subscription {} delivery failed (attempt {}), next try in {} ms: {}", lane.id, attempts,
+                backoff.toMillis(), cause.toString());
+        try {
+            subscriptions.deliveryFailed(subscription, attempts, cause.toString());
+        } catch (RuntimeException e) {
+            log.warn("KUR-5004 subscription {}: failure not recorded: {}", lane.id, e.toString());
+        } finally {
+            lane.busy.set(false);
+        }
+        if (running) {
+            timer.schedule(() -> wake(lane), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,324 @@
+package se.kurir.subscription;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Service;
+import se.kurir.audit.AuditEvent;
+import se.kurir.audit.AuditEventType;
+import se.kurir.audit.AuditLog;
+import se.kurir.policy.PolicyDecision;
+import se.kurir.policy.PolicyEngine;
+import se.kurir.registry.Agreement;
+import se.kurir.registry.Mailbox;
+import se.kurir.registry.Registry;
+
+/**
+ * Subscriptions and their cursors: creation under an agreement, reading a subscription's feed through its filter and
+ * its agreement's field entitlements, and moving the cursor. A participant sees only its own subscriptions.
+ */
+@Service
+public class Subscriptions {
+
+    /** Events examined at most for one page, so a narrow filter over a long feed still answers promptly. */
+    static final int SCAN_BUDGET = 10_000;
+    private static final int CHUNK = 500;
+
+    private final SubscriptionRepository repository;
+    private final EventFeed feed;
+    private final PolicyEngine policy;
+    private final Registry registry;
+    private final AuditLog audit;
+    private final SubscriptionProperties properties;
+    private final Clock clock;
+    private final List<SubscriptionListener> listeners = new CopyOnWriteArrayList<>();
+
+    Subscriptions(SubscriptionRepository repository, EventFeed feed, PolicyEngine policy, Registry registry,
+            AuditLog audit, SubscriptionProperties properties, Clock clock) {
+        this.repository = repository;
+        this.feed = feed;
+        this.policy = policy;
+        this.registry = registry;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public void addListener(SubscriptionListener listener) {
+        listeners.add(listener);
+    }
+
+    public Subscription create(String consumer, NewSubscription request) {
+        checkShape(consumer, request);
+        PolicyDecision decision = policy.decideSubscription(consumer, request.product());
+        if (decision.isRejected()) {
+            audit.append(new AuditEvent(AuditEventType.SUBSCRIPTION_REFUSED, consumer, null, null, consumer,
+                    request.product(), decision.reason().name(), null, Map.of("deliveryMode",
+                            request.deliveryMode().name())));
+            throw SubscriptionException.rejected(decision.reason().name(), "product: no agreement lets " + consumer
+                    + " subscribe to " + request.product() + " (" + decision.reason() + ")");
+        }
+        Agreement agreement = registry.agreement(decision.agreementId()).orElseThrow();
+        Agreement.Consumer terms = agreement.consumer(consumer).orElseThrow();
+        SubscriptionFilter filter = request.filter() == null ? SubscriptionFilter.ALL : request.filter();
+        checkFilter(filter, terms);
+        if (request.pushMailbox() != null && !terms.receivesIn(request.pushMailbox())) {
+            throw SubscriptionException.rejected("MAILBOX_NOT_IN_AGREEMENT", "pushMailbox: agreement "
+                    + agreement.id() + " does not name " + request.pushMailbox() + " as a receiving mailbox");
+        }
+        long cursor = startPosition(request.product(), request.start());
+        Subscription subscription = new Subscription(UUID.randomUUID().toString(), consumer, request.product(),
+                agreement.id(), filter, request.deliveryMode(), request.pushMailbox(), cursor,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), 0, null);
+        Map<String, String> details = new TreeMap<>(Map.of("subscription", subscription.id(),
+                "deliveryMode", subscription.deliveryMode().name(), "agreement", agreement.id(),
+                "after", Long.toString(cursor), "eventTypes", Integer.toString(filter.eventTypes().size()),
+                "subjectKeys", Integer.toString(filter.subjectKeys().size()),
+                "conditions", Integer.toString(filter.conditions().size())));
+        audit.append(new AuditEvent(AuditEventType.SUBSCRIPTION_CREATED, consumer, null, null, consumer,
+                request.product(), null, null, details));
+        repository.insert(subscription);
+        listeners.forEach(l -> l.created(subscription));
+        return subscription;
+    }
+
+    public List<Subscription> list(String consumer) {
+        return repository.ofConsumer(consumer);
+    }
+
+    public Subscription get(String consumer, String id) {
+        return repository.find(id).filter(s -> s.consumer().equals(consumer))
+                .orElseThrow(() -> SubscriptionException.notFound(id));
+    }
+
+    public void delete(String consumer, String id) {
+        Subscription subscription = get(consumer, id);
+        audit.append(new AuditEvent(AuditEventType.SUBSCRIPTION_DELETED, consumer, null, null, consumer,
+                subscription.product(), null, null, Map.of("subscription", id,
+                        "after", Long.toString(subscription.cursor()))));
+        if (repository.delete(id)) {
+            listeners.forEach(l -> l.deleted(subscription));
+        }
+    }
+
+    /**
+     * The next events of the consumer's own subscription after {@code after} (its committed cursor when null). The
+     * cursor does not move: the consumer commits {@link FeedPage#nextAfter()} once it has kept the events.
+     */
+    public FeedPage read(String consumer, String id, Long after, int limit) {
+        Subscription subscription = get(consumer, id);
+        long from = after != null ? after : subscription.cursor();
+        checkKept(subscription.product(), from, "after");
+        FeedPage page = collect(subscription, from, limit);
+        recordDelivery(subscription, page, DeliveryMode.PULL);
+        return page;
+    }
+
+    /** Commits (forward) or rewinds (replay) the cursor: to a sequence, or to just before a moment. */
+    public Subscription moveCursor(String consumer, String id, Long after, Instant from) {
+        Subscription subscription = get(consumer, id);
+        if ((after == null) == (from == null)) {
+            throw SubscriptionException.invalid("CURSOR_INVALID", "after: give either after (a sequence) or from "
+                    + "(an instant), not both or neither");
+        }
+        long target = after != null ? after : feed.positionAt(subscription.product(), from);
+        long head = feed.head(subscription.product());
+        if (target < 0 || target > head) {
+            throw SubscriptionException.invalid("CURSOR_INVALID", "after: must be between 0 and the feed's head "
+                    + head);
+        }
+        checkKept(subscription.product(), target, after != null ? "after" : "from");
+        repository.setCursor(id, target);
+        audit.append(new AuditEvent(AuditEventType.SUBSCRIPTION_CURSOR_MOVED, consumer, null, null, consumer,
+                subscription.product(), null, null, Map.of("subscription", id,
+                        "from", Long.toString(subscription.cursor()), "to", Long.toString(target))));
+        Subscription moved = get(consumer, id);
+        listeners.forEach(l -> l.cursorMoved(moved));
+        return moved;
+    }
+
+    // The gateway's own deliverers (push, broker queue) use what follows; they act for the subscriber.
+
+    public Optional<Subscription> find(String id) {
+        return repository.find(id);
+    }
+
+    public List<Subscription> deliveredByGateway() {
+        return repository.delivered();
+    }
+
+    /**
+     * The next run after the subscription's cursor. Events the retention period has removed before delivery are
+     * passed over, and that loss is audited, since a deliverer that stopped on them would never move again.
+     */
+    public FeedPage next(Subscription subscription, int limit) {
+        long first = feed.first(subscription.product());
+        long from = subscription.cursor();
+        if (from < first - 1) {
+            audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERY_FAILED, subscription, "EVENTS_EXPIRED",
+                    Map.of("from", Long.toString(from + 1), "to", Long.toString(first - 1))));
+            from = first - 1;
+        }
+        return collect(subscription, from, limit);
+    }
+
+    /**
+     * Commits the cursor past a run the subscriber has received, and audits the delivery. False when the cursor was
+     * moved meanwhile (a replay): the deliverer then starts again from the new cursor.
+     */
+    public boolean delivered(Subscription subscription, FeedPage page, DeliveryMode channel) {
+        if (!repository.moveCursor(subscription.id(), subscription.cursor(), page.nextAfter())) {
+            return false;
+        }
+        recordDelivery(subscription, page, channel);
+        return true;
+    }
+
+    public void deliveryFailed(Subscription subscription, int attempts, String error) {
+        String bounded = error.length() > 480 ? error.substring(0, 480) : error;
+        repository.recordFailure(subscription.id(), attempts, bounded);
+        audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERY_FAILED, subscription, "DELIVERY_FAILED",
+                Map.of("attempts", Integer.toString(attempts), "after", Long.toString(subscription.cursor()),
+                        "error", bounded)));
+    }
+
+    private FeedPage collect(Subscription subscription, long after, int limit) {
+        List<String> fields = registry.agreement(subscription.agreementId())
+                .flatMap(a -> a.consumer(subscription.consumer())).map(Agreement.Consumer::fields).orElse(List.of());
+        List<FeedItem> items = new ArrayList<>();
+        long position = after;
+        int scanned = 0;
+        int withheld = 0;
+        scan:
+        while (items.size() < limit && scanned < SCAN_BUDGET) {
+            List<FeedEvent> chunk = feed.read(subscription.product(), position, Math.max(limit, CHUNK));
+            if (chunk.isEmpty()) {
+                break;
+            }
+            for (FeedEvent event : chunk) {
+                position = event.sequence();
+                scanned++;
+                if (!subscription.filter().matches(event)) {
+                    continue;
+                }
+                if (!policy.allowsSubscriptionDelivery(subscription.agreementId(), event.legalBasis())) {
+                    withheld++;
+                    continue;
+                }
+                items.add(new FeedItem(event.sequence(), event.eventId(), subscription.id() + ":" + event.sequence(),
+                        event.eventType(), event.subjectKey(), event.publishedAt(), event.legalBasis(),
+                        FieldPaths.view(event.payload(), fields)));
+                if (items.size() == limit) {
+                    break scan;
+                }
+            }
+        }
+        return new FeedPage(subscription.id(), subscription.product(), items, after, position,
+                feed.head(subscription.product()), withheld);
+    }
+
+    private void recordDelivery(Subscription subscription, FeedPage page, DeliveryMode channel) {
+        if (page.isEmpty()) {
+            return;
+        }
+        audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERED, subscription, null, Map.of(
+                "channel", channel.name(),
+                "firstSequence", Long.toString(page.events().get(0).sequence()),
+                "lastSequence", Long.toString(page.events().get(page.events().size() - 1).sequence()),
+                "count", Integer.toString(page.events().size()),
+                "withheld", Integer.toString(page.withheld()))));
+    }
+
+    private static AuditEvent deliveryEvent(AuditEventType type, Subscription s, String reason,
+            Map<String, String> extra) {
+        Map<String, String> details = new TreeMap<>(extra);
+        details.put("subscription", s.id());
+        details.put("agreement", s.agreementId());
+        return new AuditEvent(type, "gateway", null, null, s.consumer(), s.product(), reason, null, details);
+    }
+
+    private void checkShape(String consumer, NewSubscription request) {
+        if (request.product() == null || request.product().isBlank()) {
+            throw SubscriptionException.invalid("FIELD_REQUIRED", "product: is required");
+        }
+        if (request.deliveryMode() == null) {
+            throw SubscriptionException.invalid("FIELD_REQUIRED", "deliveryMode: is required (PULL, PUSH or JMS)");
+        }
+        if (request.deliveryMode() != DeliveryMode.PUSH) {
+            if (request.pushMailbox() != null) {
+                throw SubscriptionException.invalid("FIELD_INVALID", "pushMailbox: only for deliveryMode PUSH");
+            }
+            return;
+        }
+        if (request.pushMailbox() == null) {
+            throw SubscriptionException.invalid("FIELD_REQUIRED", "pushMailbox: is required for deliveryMode PUSH");
+        }
+        Optional<Mailbox> mailbox = registry.mailbox(request.pushMailbox())
+                .filter(m -> m.participant().equals(consumer));
+        if (mailbox.isEmpty()) {
+            throw SubscriptionException.invalid("FIELD_INVALID", "pushMailbox: " + request.pushMailbox()
+                    + " is not a mailbox of " + consumer);
+        }
+        if (!mailbox.get().pushes()) {
+            throw SubscriptionException.rejected("NO_PUSH_ENDPOINT", "pushMailbox: " + request.pushMailbox()
+                    + " has no push endpoint registered");
+        }
+    }
+
+    /** A condition on a field the subscriber may not see would let it learn that field by filtering; refused. */
+    private void checkFilter(SubscriptionFilter filter, Agreement.Consumer terms) {
+        if (filter.subjectKeys().size() > properties.maxWatchedSubjects()) {
+            throw SubscriptionException.invalid("FILTER_TOO_LARGE", "filter.subjectKeys: at most "
+                    + properties.maxWatchedSubjects() + " subject keys");
+        }
+        for (int i = 0; i < filter.conditions().size(); i++) {
+            FieldCondition condition = filter.conditions().get(i);
+            String field = "filter.conditions[" + i + "]";
+            if (!condition.isWellFormed()) {
+                throw SubscriptionException.invalid("FILTER_INVALID", field + ": needs a field path and exactly one "
+                        + "of equals, in, exists");
+            }
+            if (!FieldPaths.entitles(terms.fields(), condition.field())) {
+                throw SubscriptionException.rejected("FILTER_FIELD_NOT_ENTITLED", field + ".field: "
+                        + condition.field() + " is not a field the agreement entitles you to");
+            }
+        }
+    }
+
+    private long startPosition(String product, String start) {
+        if (start == null || start.equals("NOW")) {
+            return feed.head(product);
+        }
+        if (start.matches("[0-9]{1,18}")) {
+            long first = Long.parseLong(start);
+            if (first < 1) {
+                throw SubscriptionException.invalid("START_INVALID", "start: sequence numbers begin at 1");
+            }
+            checkKept(product, first - 1, "start");
+            return first - 1;
+        }
+        try {
+            return feed.positionAt(product, Instant.parse(start));
+        } catch (DateTimeParseException e) {
+            throw SubscriptionException.invalid("START_INVALID", "start: NOW, a sequence number or an ISO 8601 "
+                    + "instant such as 2026-11-20T00:00:00Z");
+        }
+    }
+
+    /** A position before the oldest kept event would skip events silently; the answer says so instead. */
+    private void checkKept(String product, long after, String field) {
+        long first = feed.first(product);
+        if (after < first - 1) {
+            throw new SubscriptionException(SubscriptionException.Kind.GONE, "FEED_POSITION_EXPIRED", field
+                    + ": events up to " + (first - 1) + " are past the product's retention; the oldest kept is "
+                    + first);
+        }
+    }
+}
