@@ -181,4 +181,67 @@ class PolicyEngineTest {
                 .isEqualTo(RejectionCode.REPLY_LEGAL_BASIS_NOT_ALLOWED);
         assertThat(engine.checkReply("a", otherMode).reason()).isEqualTo(RejectionCode.REPLY_LEGAL_BASIS_NOT_ALLOWED);
     }
+
+    @Nested
+    class Feeds {
+
+        final AllowedLegalBasis byFeed = new AllowedLegalBasis("SFS 2009:400", "10 kap. 15 a §",
+                List.of(DisclosureMode.SUBSCRIPTION), List.of("felaktiga-utbetalningar"));
+        final LegalBasis feedTag = new LegalBasis("SFS 2009:400", "10 kap. 15 a §", DisclosureMode.SUBSCRIPTION,
+                "felaktiga-utbetalningar", Classification.SUBSTANTIAL, true, null, "P1Y", null);
+
+        @Test
+        void onlyTheProducerOfAnAgreementAllowingSubscriptionPublishes() {
+            var engine = engine(NOW, agreement("feed", List.of(), LocalDate.of(2025, 1, 1), null, false, byFeed));
+            assertThat(engine.decidePublication(SKV, "inkomstuppgift", feedTag)).isEqualTo(PolicyDecision.accept("feed"));
+            assertThat(engine.decidePublication(FK, "inkomstuppgift", feedTag).reason())
+                    .isEqualTo(RejectionCode.NOT_PRODUCER);
+            assertThat(engine.decidePublication(SKV, "okand", feedTag).reason()).isEqualTo(RejectionCode.UNKNOWN_PRODUCT);
+            var ownInitiative = new LegalBasis("SFS 2009:400", "10 kap. 15 a §", DisclosureMode.OWN_INITIATIVE,
+                    "felaktiga-utbetalningar", Classification.SUBSTANTIAL, true, null, "P1Y", null);
+            assertThat(engine.decidePublication(SKV, "inkomstuppgift", ownInitiative).reason())
+                    .isEqualTo(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED);
+        }
+
+        @Test
+        void aFeedCannotWaitForAReviewOfEachEvent() {
+            var engine = engine(NOW, agreement("reviewed", List.of(), LocalDate.of(2025, 1, 1), null, true, byFeed));
+            assertThat(engine.decidePublication(SKV, "inkomstuppgift", feedTag).reason())
+                    .isEqualTo(RejectionCode.REVIEW_REQUIRED);
+            assertThat(engine.allowsSubscriptionDelivery("reviewed", feedTag)).isFalse();
+        }
+
+        @Test
+        void aSubscriptionNeedsAValidAgreementNamingTheConsumerAndAllowingSubscription() {
+            var engine = engine(NOW, agreement("feed", List.of(), LocalDate.of(2025, 1, 1), null, false, byFeed),
+                    agreement("messages", List.of(), LocalDate.of(2025, 1, 1), null, false, OSL));
+            assertThat(engine.decideSubscription(FK, "inkomstuppgift")).isEqualTo(PolicyDecision.accept("feed"));
+            assertThat(engine.decideSubscription("2021000076", "inkomstuppgift").reason())
+                    .isEqualTo(RejectionCode.NO_AGREEMENT);
+
+            var messagesOnly = engine(NOW, agreement("messages", List.of(), LocalDate.of(2025, 1, 1), null, false, OSL));
+            assertThat(messagesOnly.decideSubscription(FK, "inkomstuppgift").reason())
+                    .isEqualTo(RejectionCode.DISCLOSURE_MODE_NOT_ALLOWED);
+            var expired = engine(NOW, agreement("old", List.of(), LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31),
+                    false, byFeed));
+            assertThat(expired.decideSubscription(FK, "inkomstuppgift").reason())
+                    .isEqualTo(RejectionCode.AGREEMENT_NOT_VALID);
+        }
+
+        @Test
+        void eachEventIsDeliveredOnlyUnderALegalBasisTheSubscribersAgreementAllows() {
+            var engine = engine(NOW, agreement("feed", List.of(), LocalDate.of(2025, 1, 1), null, false, byFeed));
+            assertThat(engine.allowsSubscriptionDelivery("feed", feedTag)).isTrue();
+            var otherPurpose = new LegalBasis("SFS 2009:400", "10 kap. 15 a §", DisclosureMode.SUBSCRIPTION,
+                    "tillsyn", Classification.SUBSTANTIAL, true, null, "P1Y", null);
+            assertThat(engine.allowsSubscriptionDelivery("feed", otherPurpose)).isFalse();
+            var tooHigh = new LegalBasis("SFS 2009:400", "10 kap. 15 a §", DisclosureMode.SUBSCRIPTION,
+                    "felaktiga-utbetalningar", Classification.SERIOUS, true, null, "P1Y", null);
+            assertThat(engine.allowsSubscriptionDelivery("feed", tooHigh)).isFalse();
+            assertThat(engine.allowsSubscriptionDelivery("gone", feedTag)).isFalse();
+            var later = engine(Instant.parse("2024-06-01T10:00:00Z"),
+                    agreement("feed", List.of(), LocalDate.of(2025, 1, 1), null, false, byFeed));
+            assertThat(later.allowsSubscriptionDelivery("feed", feedTag)).as("before the agreement starts").isFalse();
+        }
+    }
 }
