@@ -1,5 +1,6 @@
 package se.kurir.subscription;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
 public record FeedPage(String subscriptionId, String product, List<FeedItem> events, long after, long nextAfter,
         long head, int withheld) {
 
+    @JsonIgnore
     public boolean isEmpty() {
         return events.isEmpty();
     }

@@ -3,7 +3,9 @@ package se.kurir.subscription;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Service;
 import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
+import se.kurir.envelope.LegalBasis;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.PolicyEngine;
 import se.kurir.registry.Agreement;
@@ -76,7 +79,7 @@ public class Subscriptions {
         long cursor = startPosition(request.product(), request.start());
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), consumer, request.product(),
                 agreement.id(), filter, request.deliveryMode(), request.pushMailbox(), cursor,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), 0, null);
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), 0, null);
         Map<String, String> details = new TreeMap<>(Map.of("subscription", subscription.id(),
                 "deliveryMode", subscription.deliveryMode().name(), "agreement", agreement.id(),
                 "after", Long.toString(cursor), "eventTypes", Integer.toString(filter.eventTypes().size()),
@@ -193,6 +196,8 @@ public class Subscriptions {
         List<String> fields = registry.agreement(subscription.agreementId())
                 .flatMap(a -> a.consumer(subscription.consumer())).map(Agreement.Consumer::fields).orElse(List.of());
         List<FeedItem> items = new ArrayList<>();
+        // Events of one feed share a few legal-basis tags: each is judged once per page.
+        Map<LegalBasis, Boolean> allowed = new HashMap<>();
         long position = after;
         int scanned = 0;
         int withheld = 0;
@@ -208,7 +213,8 @@ public class Subscriptions {
                 if (!subscription.filter().matches(event)) {
                     continue;
                 }
-                if (!policy.allowsSubscriptionDelivery(subscription.agreementId(), event.legalBasis())) {
+                if (!allowed.computeIfAbsent(event.legalBasis(),
+                        tag -> policy.allowsSubscriptionDelivery(subscription.agreementId(), tag))) {
                     withheld++;
                     continue;
                 }

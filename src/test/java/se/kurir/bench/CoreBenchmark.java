@@ -223,7 +223,7 @@ public final class CoreBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (var files = Files.walk(root)) {
             List<Path> paths = new ArrayList<>(files.toList());
             paths.sort((a, b) -> b.getNameCount() - a.getNameCount());

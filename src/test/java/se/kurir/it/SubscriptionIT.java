@@ -123,6 +123,11 @@ class SubscriptionIT extends IntegrationTest {
         assertThat(badMode.status()).isEqualTo(400);
         assertThat(badMode.json().get("detail").asText()).startsWith("deliveryMode:");
 
+        var misspelt = api.post(FK, "/api/v1/subscriptions", FeedEvents.subscription(FORETAGSFORANDRING, "PULL",
+                "\"filter\": {\"subjectkeys\": [\"" + COMPANY_A + "\"]}"));
+        assertThat(misspelt.status()).as("a filter that silently let everything through").isEqualTo(400);
+        assertThat(misspelt.json().get("detail").asText()).startsWith("filter.subjectkeys:");
+
         var audit = api.get(Api.AUDITOR, "/api/v1/audit?participant=2021000076&limit=5000").body();
         assertThat(audit).contains("SUBSCRIPTION_REFUSED");
     }

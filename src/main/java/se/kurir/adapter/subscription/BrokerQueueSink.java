@@ -1,5 +1,6 @@
 package se.kurir.adapter.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.MessageProducer;
@@ -47,7 +48,7 @@ class BrokerQueueSink implements EventSink {
                         message.setStringProperty(SUBSCRIPTION, subscription.id());
                         producer.send(message);
                     }
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
                 session.commit();
