@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("kurir.audit")
-record AuditProperties(@Min(1) @Max(10_000) int maxBatch, @NotNull Duration commitTimeout) {
+public record AuditProperties(@Min(1) @Max(10_000) int maxBatch, @NotNull Duration commitTimeout) {
 }

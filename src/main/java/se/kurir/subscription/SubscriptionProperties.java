@@ -23,4 +23,9 @@ import org.springframework.validation.annotation.Validated;
 public record SubscriptionProperties(@NotNull Period defaultRetention, @NotNull DataSize maxEventSize,
         @Min(1) @Max(10_000) int maxBatch, @NotNull Duration commitTimeout, @Min(0) int windowEvents,
         @Min(1) int maxWatchedSubjects) {
+
+    /** The largest event document taken in: the largest payload with room for the envelope and the other fields. */
+    public long maxEventDocument() {
+        return maxEventSize.toBytes() + 64 * 1024;
+    }
 }

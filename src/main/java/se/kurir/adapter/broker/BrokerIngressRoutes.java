@@ -1,15 +1,16 @@
 package se.kurir.adapter.broker;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirRouteConfigurations;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadTooLargeException;
-import se.kurir.subscription.SubscriptionException;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Registry;
 import se.kurir.security.BrokerAccess;
+import se.kurir.subscription.SubscriptionException;
 
 /**
  * One route per participant: its ingress queue -> read envelope and stream the payload -> the pipeline, exactly as a
@@ -39,32 +40,37 @@ final class BrokerIngressRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (Participant participant : registry.participants()) {
-            String id = "ingress-broker-" + participant.orgNumber();
-            // mapJmsMessage=false: the payload is streamed from the JMS message, never copied into a byte array.
-            from("jms:queue:" + BrokerAccess.INGRESS_PREFIX + participant.orgNumber()
-                    + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
-                    .routeId(id).routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
-                    .setHeader(ReadBrokerSubmissionProcessor.SENDER, constant(participant.orgNumber()))
+            String org = participant.orgNumber();
+            String id = "ingress-broker-" + org;
+            fromParticipant(BrokerAccess.INGRESS_PREFIX + org, id, org)
                     .doTry()
                         .process(readSubmission).id(id + "-read")
                         .to(PIPELINE).id(id + "-pipeline")
                     .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
                             PayloadTooLargeException.class, DeliveryException.class)
                         .process(refuseSubmission).id(id + "-refuse")
-                        .to("jms:queue:" + BrokerAccess.refusedQueue(participant.orgNumber())).id(id + "-refused")
+                        .to("jms:queue:" + BrokerAccess.refusedQueue(org)).id(id + "-refused")
                     .end();
-            String publish = "publish-broker-" + participant.orgNumber();
-            from("jms:queue:" + BrokerAccess.PUBLISH_PREFIX + participant.orgNumber()
-                    + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
-                    .routeId(publish).routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
-                    .setHeader(ReadBrokerSubmissionProcessor.SENDER, constant(participant.orgNumber()))
+            String publish = "publish-broker-" + org;
+            fromParticipant(BrokerAccess.PUBLISH_PREFIX + org, publish, org)
                     .doTry()
                         .process(publishEvent).id(publish + "-publish")
                     .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
                             SubscriptionException.class)
                         .process(refuseSubmission).id(publish + "-refuse")
-                        .to("jms:queue:" + BrokerAccess.refusedQueue(participant.orgNumber())).id(publish + "-refused")
+                        .to("jms:queue:" + BrokerAccess.refusedQueue(org)).id(publish + "-refused")
                     .end();
         }
+    }
+
+    /**
+     * A transacted consumer of one participant's own queue, which only that participant may send to: so the queue
+     * names the sender. mapJmsMessage=false: bodies are streamed from the JMS message, never copied whole.
+     */
+    private RouteDefinition fromParticipant(String queue, String routeId, String participant) {
+        return from("jms:queue:" + queue
+                + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
+                .routeId(routeId).routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
+                .setHeader(ReadBrokerSubmissionProcessor.SENDER, constant(participant));
     }
 }

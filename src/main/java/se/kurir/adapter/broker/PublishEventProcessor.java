@@ -23,8 +23,6 @@ import se.kurir.subscription.SubscriptionProperties;
 @Component
 class PublishEventProcessor implements Processor {
 
-    private static final int ENVELOPE_ROOM = 64 * 1024;
-
     private final JsonEnvelopeReader reader;
     private final EventFeed feed;
     private final long limit;
@@ -32,7 +30,7 @@ class PublishEventProcessor implements Processor {
     PublishEventProcessor(JsonEnvelopeReader reader, EventFeed feed, SubscriptionProperties properties) {
         this.reader = reader;
         this.feed = feed;
-        this.limit = properties.maxEventSize().toBytes() + ENVELOPE_ROOM;
+        this.limit = properties.maxEventDocument();
     }
 
     @Override

@@ -23,9 +23,6 @@ import se.kurir.subscription.SubscriptionProperties;
 @RequestMapping("/api/v1/products/{product}/events")
 class EventController {
 
-    /** Room for the envelope and the other fields around the largest payload. */
-    private static final int ENVELOPE_ROOM = 64 * 1024;
-
     private final JsonEnvelopeReader reader;
     private final EventFeed feed;
     private final SubscriptionProperties properties;
@@ -40,7 +37,7 @@ class EventController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<PublishedEvent> publish(@PathVariable String product, HttpServletRequest request,
             Authentication caller) throws IOException {
-        int limit = (int) properties.maxEventSize().toBytes() + ENVELOPE_ROOM;
+        int limit = (int) properties.maxEventDocument();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(limit + 1);
