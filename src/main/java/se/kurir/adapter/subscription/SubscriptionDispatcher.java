@@ -107,7 +107,10 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         return running;
     }
 
-    /** After the broker and the web server are up, before them on the way down. */
+    /**
+     * Starts once the database and broker beans exist, before the web server; stops after the web server has
+     * drained its requests (lifecycles stop from the highest phase down).
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 2048;
