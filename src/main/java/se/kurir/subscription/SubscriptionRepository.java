@@ -69,6 +69,17 @@ class SubscriptionRepository {
         return jdbc.sql("DELETE FROM subscriptions WHERE id = ?").param(id).update() == 1;
     }
 
+    /** Per product and delivery mode: how many subscriptions, how many failing, and the furthest behind. */
+    List<SubscriptionBacklog> backlog() {
+        return jdbc.sql("SELECT s.product, s.delivery_mode, COUNT(*), "
+                + "SUM(CASE WHEN s.attempts > 0 THEN 1 ELSE 0 END), "
+                + "MAX(COALESCE(f.last_sequence, 0) - s.cursor_position) "
+                + "FROM subscriptions s LEFT JOIN feeds f ON f.product = s.product "
+                + "GROUP BY s.product, s.delivery_mode")
+                .query((rs, i) -> new SubscriptionBacklog(rs.getString(1), DeliveryMode.valueOf(rs.getString(2)),
+                        rs.getLong(3), rs.getLong(4), Math.max(0, rs.getLong(5)))).list();
+    }
+
     private Subscription row(ResultSet rs, int i) throws SQLException {
         try {
             return new Subscription(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),

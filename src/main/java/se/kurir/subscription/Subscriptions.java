@@ -153,6 +153,11 @@ public class Subscriptions {
         return repository.find(id);
     }
 
+    /** For operators: per product and delivery mode, how many subscriptions, how many failing, the largest lag. */
+    public List<SubscriptionBacklog> backlog() {
+        return repository.backlog();
+    }
+
     public List<Subscription> deliveredByGateway() {
         return repository.delivered();
     }

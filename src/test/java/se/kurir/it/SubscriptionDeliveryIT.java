@@ -88,6 +88,11 @@ class SubscriptionDeliveryIT {
         assertThat(state.get("failedAttempts").asInt()).isZero();
         await().atMost(Duration.ofSeconds(10)).until(() -> api.get(Api.PENSIONSMYNDIGHETEN,
                 "/api/v1/subscriptions/" + stuck).json().get("failedAttempts").asInt() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(Api.OPERATOR, "/actuator/prometheus").body()
+                .contains("kurir_subscriptions_failing{deliveryMode=\"PUSH\",product=\"" + SAMORDNINGSNUMMER
+                        + "\"} 1.0"));
+        assertThat(api.get(Api.OPERATOR, "/actuator/prometheus").body()).containsPattern(
+                "kurir_subscriptions_lag_max\\{deliveryMode=\"PUSH\",product=\"" + SAMORDNINGSNUMMER + "\"} [1-9]");
         var audit = api.get(Api.AUDITOR, "/api/v1/audit?participant=" + PM + "&limit=5000").body();
         assertThat(audit).contains("SUBSCRIPTION_DELIVERY_FAILED", "HTTP 500", "SUBSCRIPTION_DELIVERED");
 
