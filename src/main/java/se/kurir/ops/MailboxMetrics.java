@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,18 +22,15 @@ import se.kurir.registry.Registry;
 @Component
 class MailboxMetrics implements MeterBinder {
 
-    private static final Duration FRESH = Duration.ofSeconds(2);
-
     private final Registry registry;
-    private final MailboxDelivery delivery;
     private final Clock clock;
-    private volatile Map<String, Backlog> snapshot = Map.of();
-    private volatile Instant takenAt = Instant.MIN;
+    private final Snapshot<Map<String, Backlog>> snapshot;
 
     MailboxMetrics(Registry registry, MailboxDelivery delivery, Clock clock) {
         this.registry = registry;
-        this.delivery = delivery;
         this.clock = clock;
+        this.snapshot = new Snapshot<>(() -> delivery.backlog().stream()
+                .collect(Collectors.toMap(Backlog::mailbox, Function.identity())), clock);
     }
 
     @Override
@@ -55,10 +51,6 @@ class MailboxMetrics implements MeterBinder {
     }
 
     private Backlog backlog(String mailbox) {
-        if (takenAt.plus(FRESH).isBefore(clock.instant())) {
-            snapshot = delivery.backlog().stream().collect(Collectors.toMap(Backlog::mailbox, Function.identity()));
-            takenAt = clock.instant();
-        }
-        return snapshot.getOrDefault(mailbox, new Backlog(mailbox, 0, null));
+        return snapshot.get().getOrDefault(mailbox, new Backlog(mailbox, 0, null));
     }
 }

@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -24,18 +22,12 @@ import se.kurir.subscription.Subscriptions;
 @Component
 class SubscriptionMetrics implements MeterBinder {
 
-    private static final Duration FRESH = Duration.ofSeconds(2);
-
     private final Registry registry;
-    private final Subscriptions subscriptions;
-    private final Clock clock;
-    private volatile List<SubscriptionBacklog> snapshot = List.of();
-    private volatile Instant takenAt = Instant.MIN;
+    private final Snapshot<List<SubscriptionBacklog>> snapshot;
 
     SubscriptionMetrics(Registry registry, Subscriptions subscriptions, Clock clock) {
         this.registry = registry;
-        this.subscriptions = subscriptions;
-        this.clock = clock;
+        this.snapshot = new Snapshot<>(subscriptions::backlog, clock);
     }
 
     @Override
@@ -59,10 +51,6 @@ class SubscriptionMetrics implements MeterBinder {
     }
 
     private Optional<SubscriptionBacklog> backlog(String product, DeliveryMode mode) {
-        if (takenAt.plus(FRESH).isBefore(clock.instant())) {
-            snapshot = subscriptions.backlog();
-            takenAt = clock.instant();
-        }
-        return snapshot.stream().filter(b -> b.product().equals(product) && b.deliveryMode() == mode).findFirst();
+        return snapshot.get().stream().filter(b -> b.product().equals(product) && b.deliveryMode() == mode).findFirst();
     }
 }
