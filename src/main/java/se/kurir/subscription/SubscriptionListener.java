@@ -1,11 +1,17 @@
 package se.kurir.subscription;
 
-/** Told when subscriptions come, go or are moved, so deliverers can follow; called after the change is committed. */
+/**
+ * Told when subscriptions come, go or are moved, so deliverers can follow; called after the change is committed.
+ * A listener overrides what concerns it.
+ */
 public interface SubscriptionListener {
 
-    void created(Subscription subscription);
+    default void created(Subscription subscription) {
+    }
 
-    void deleted(Subscription subscription);
+    default void deleted(Subscription subscription) {
+    }
 
-    void cursorMoved(Subscription subscription);
+    default void cursorMoved(Subscription subscription) {
+    }
 }

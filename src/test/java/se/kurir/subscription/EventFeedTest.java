@@ -160,4 +160,18 @@ class EventFeedTest {
         assertThat(subscriptions.read(FK, subscription.id(), null, 10).events()).extracting(FeedItem::sequence)
                 .containsExactly(kept);
     }
+
+    @Test
+    void anEventOverItsProductsLimitIsRefusedAndTheRefusalAudited() {
+        long head = feed.head("p");
+        var oversize = json.createObjectNode().put("text", "x".repeat(5000)); // product p takes 4096 bytes
+        String id = java.util.UUID.randomUUID().toString();
+
+        assertThatThrownBy(() -> feed.publish(new EventPublication(SKV, "p", id, "t", "k", TAG, oversize)))
+                .isInstanceOfSatisfying(SubscriptionException.class,
+                        e -> assertThat(e.code()).isEqualTo("PAYLOAD_TOO_LARGE"));
+        assertThat(feed.head("p")).isEqualTo(head);
+        assertThat(jdbc.queryForList("SELECT event_type FROM audit_log WHERE message_id = ?", String.class, id))
+                .containsExactly("EVENT_REJECTED");
+    }
 }

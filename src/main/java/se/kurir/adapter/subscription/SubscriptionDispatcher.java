@@ -44,7 +44,6 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         final AtomicBoolean busy = new AtomicBoolean();
         /** Set by every wake-up; a lane that finds it set after a run looks again, so no wake-up is lost. */
         final AtomicBoolean dirty = new AtomicBoolean(true);
-        final AtomicInteger failures = new AtomicInteger();
         volatile long notBefore;
         volatile boolean closed;
 
@@ -55,10 +54,13 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
     }
 
     private final Subscriptions subscriptions;
+    private final EventFeed feed;
     private final DeliveryProperties properties;
     private final Map<DeliveryMode, EventSink> sinks;
     private final Clock clock;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** The head of each feed as the last sweep saw it. */
+    private final Map<String, Long> sweptHeads = new ConcurrentHashMap<>();
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private volatile boolean running;
@@ -66,6 +68,7 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
     SubscriptionDispatcher(Subscriptions subscriptions, EventFeed feed, DeliveryProperties properties,
             PushSink push, BrokerQueueSink queue, Clock clock) {
         this.subscriptions = subscriptions;
+        this.feed = feed;
         this.properties = properties;
         this.sinks = Map.of(DeliveryMode.PUSH, push, DeliveryMode.JMS, queue);
         this.clock = clock;
@@ -83,8 +86,7 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         timer = Executors.newSingleThreadScheduledExecutor(daemon("kurir-subscription-timer"));
         running = true;
         subscriptions.deliveredByGateway().forEach(this::open);
-        // The sweep retries lanes whose back-off has passed and catches up on events another node published.
-        timer.scheduleWithFixedDelay(() -> lanes.values().forEach(this::wake), 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         log.info("Delivering {} push and broker-queue subscriptions", lanes.size());
     }
 
@@ -145,6 +147,20 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         }
     }
 
+    /**
+     * Wakes the lanes of every feed that grew since the last sweep without this node being told: events another
+     * node published. One query per feed, not per subscription; retries are woken by their own timers.
+     */
+    private void sweep() {
+        lanes.values().stream().map(lane -> lane.product).distinct().forEach(product -> {
+            long head = feed.head(product);
+            Long seen = sweptHeads.put(product, head);
+            if (seen == null || head > seen) {
+                appended(product, head);
+            }
+        });
+    }
+
     private void open(Subscription subscription) {
         wake(lanes.computeIfAbsent(subscription.id(), id -> new Lane(id, subscription.product())));
     }
@@ -191,7 +207,6 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
                 return;
             }
             try {
-                lane.failures.set(0);
                 subscriptions.delivered(subscription, page, subscription.deliveryMode());
                 finish(lane, true);
             } catch (RuntimeException e) {
@@ -210,7 +225,8 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
     private void failed(Lane lane, Subscription subscription, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null
                 ? error.getCause() : error;
-        int attempts = lane.failures.incrementAndGet();
+        // The count lives with the subscription, so the back-off also continues across a restart.
+        int attempts = subscription.attempts() + 1;
         Duration backoff = properties.backoff(attempts, ThreadLocalRandom.current().nextDouble());
         lane.notBefore = clock.millis() + backoff.toMillis();
         log.warn("KUR-5003 subscription {} delivery failed (attempt {}), next try in {} ms: {}", lane.id, attempts,

@@ -18,7 +18,7 @@ import se.kurir.subscription.Subscriptions;
 /**
  * Declares a JMS subscription's durable queue when the subscription is made, so the subscriber can attach at once
  * (it may not create queues itself), and removes the queue with the subscription. Needs the embedded broker; with
- * an external one the operator declares the queues.
+ * an external one the operator declares the queues. A replay leaves the queue alone: the events are sent again.
  */
 @Component
 class SubscriptionQueues implements SubscriptionListener {
@@ -60,11 +60,6 @@ class SubscriptionQueues implements SubscriptionListener {
             log.warn("KUR-5005 queue {} of deleted subscription {} not removed: {}", subscription.queueName(),
                     subscription.id(), e.toString());
         }
-    }
-
-    @Override
-    public void cursorMoved(Subscription subscription) {
-        // The queue holds what was sent; a replay sends the events again, each once more.
     }
 
     private ActiveMQServer server() {
