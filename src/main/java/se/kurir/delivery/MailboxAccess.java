@@ -72,10 +72,14 @@ public class MailboxAccess {
     }
 
     /** Receipts are for the sender only; to anyone else the message does not exist. */
-    public List<Receipt> receipts(String caller, String messageId) {
+    /** A message the caller sent; another participant's message is as unknown as one that does not exist. */
+    public MessageRecord sent(String caller, String messageId) {
         return messages.find(messageId).filter(m -> m.sender().equals(caller))
-                .map(m -> messages.receipts(messageId))
                 .orElseThrow(() -> DeliveryException.notFound("message " + messageId));
+    }
+
+    public List<Receipt> receipts(String caller, String messageId) {
+        return messages.receipts(sent(caller, messageId).messageId());
     }
 
     private void checkOwner(String caller, String mailbox, String action) {

@@ -63,10 +63,20 @@ public class MessageIntake {
 
     /** A message refused before it was stored, because its payload exceeded the product's limit. */
     public void refuseOversize(String sender, Envelope envelope, long limit, String channel) {
+        refuseUnstored(sender, envelope, RejectionCode.PAYLOAD_TOO_LARGE,
+                Map.of("limit", Long.toString(limit), "channel", channel));
+    }
+
+    /** A message refused because its payload is not the one its sender declared; the details name both digests. */
+    public void refuseDigestMismatch(String sender, Envelope envelope, String expected, String received,
+            String channel) {
+        refuseUnstored(sender, envelope, RejectionCode.PAYLOAD_DIGEST_MISMATCH,
+                Map.of("declaredSha256", expected, "sha256", received, "channel", channel));
+    }
+
+    private void refuseUnstored(String sender, Envelope envelope, RejectionCode code, Map<String, String> details) {
         audit.append(new AuditEvent(AuditEventType.MESSAGE_REJECTED, sender, envelope.messageId(), sender,
-                envelope.recipient(), envelope.product(), RejectionCode.PAYLOAD_TOO_LARGE.name(),
-                envelope.legalBasis().summary(),
-                Map.of("limit", Long.toString(limit), "channel", channel)));
+                envelope.recipient(), envelope.product(), code.name(), envelope.legalBasis().summary(), details));
     }
 
     public MessageRecord message(String messageId) {

@@ -2,6 +2,7 @@ package se.kurir.payload;
 
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -9,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param directory root of the content-addressed store
  * @param defaultMaxSize limit for a payload whose product is unknown (it is rejected by policy, but arrives first)
+ * @param uploadExpiry how long a resumable upload may stay incomplete before its bytes are removed
  */
 @Validated
 @ConfigurationProperties("kurir.payload")
-record PayloadProperties(@NotNull Path directory, @NotNull DataSize defaultMaxSize) {
+record PayloadProperties(@NotNull Path directory, @NotNull DataSize defaultMaxSize, @NotNull Duration uploadExpiry) {
 }

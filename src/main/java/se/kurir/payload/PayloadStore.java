@@ -14,8 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -32,12 +31,47 @@ public class PayloadStore {
 
     private final Path root;
     private final Path incoming;
+    private final Path uploads;
     private final long defaultLimit;
 
     PayloadStore(PayloadProperties properties) throws IOException {
         root = properties.directory().toAbsolutePath();
         defaultLimit = properties.defaultMaxSize().toBytes();
         incoming = Files.createDirectories(root.resolve("incoming"));
+        uploads = Files.createDirectories(root.resolve("uploads"));
+    }
+
+    /** Where resumable uploads grow until they are complete; on the store's file system, so adopting is a rename. */
+    Path uploadsDirectory() {
+        return uploads;
+    }
+
+    /**
+     * Takes a complete file into the store under its digest, which the caller has just computed from the file
+     * itself. A rename, not a copy: a multi-gigabyte upload is not written twice.
+     */
+    StoredPayload adopt(Path file, String sha256, long size) {
+        try {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            moveIntoPlace(file, pathOf(sha256));
+            return new StoredPayload(sha256, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored payload with this digest, if the store holds it. */
+    public Optional<StoredPayload> find(String sha256) {
+        Path path = pathOf(sha256);
+        try {
+            return Optional.of(new StoredPayload(sha256, Files.size(path)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Streams the input into the store, refusing it once more than {@code maxBytes} have arrived. */
@@ -45,7 +79,7 @@ public class PayloadStore {
         Path temp = null;
         try {
             temp = Files.createTempFile(incoming, "payload-", ".part");
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.newDigest();
             long size = 0;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = Channels.newOutputStream(channel)) {
@@ -61,14 +95,12 @@ public class PayloadStore {
                 out.flush();
                 channel.force(true);
             }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
+            String sha256 = Sha256.hex(digest);
             moveIntoPlace(temp, pathOf(sha256));
             temp = null;
             return new StoredPayload(sha256, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         } finally {
             deleteQuietly(temp);
         }

@@ -14,6 +14,8 @@ public enum RejectionCode {
     DISCLOSURE_MODE_NOT_ALLOWED,
     PURPOSE_NOT_ALLOWED,
     PAYLOAD_TOO_LARGE,
+    /** Bulk files: the bytes received do not have the SHA-256 the sender declared (a truncated or altered file). */
+    PAYLOAD_DIGEST_MISMATCH,
     REVIEW_DENIED,
     /** Request/reply: the recipient mailbox answers no queries. */
     NO_QUERY_ENDPOINT,

@@ -34,7 +34,7 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests",
                                 "/api/v1/products/*/events").hasRole(Roles.PARTICIPANT)
-                        .requestMatchers("/api/v1/subscriptions/**").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers("/api/v1/subscriptions/**", "/api/v1/uploads/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)

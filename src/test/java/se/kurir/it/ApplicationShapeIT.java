@@ -29,7 +29,7 @@ class ApplicationShapeIT extends IntegrationTest {
     @Test
     void exactlyTheExpectedRoutesAreLoadedIncludingYamlOnes() {
         Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale",
-                "request-reply", "delivery-dead-letter-record", "feed-retention-purge"));
+                "request-reply", "delivery-dead-letter-record", "feed-retention-purge", "upload-expiry-purge"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));
         registry.participants().forEach(p -> expected.add("ingress-broker-" + p.orgNumber()));
         registry.participants().forEach(p -> expected.add("publish-broker-" + p.orgNumber()));

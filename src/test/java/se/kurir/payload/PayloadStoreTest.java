@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class PayloadStoreTest {
     Path dir;
 
     PayloadStore store() throws IOException {
-        return new PayloadStore(new PayloadProperties(dir, DataSize.ofMegabytes(1)));
+        return new PayloadStore(new PayloadProperties(dir, DataSize.ofMegabytes(1), Duration.ofHours(1)));
     }
 
     @Test

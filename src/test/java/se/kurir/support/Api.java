@@ -100,6 +100,16 @@ public final class Api {
         return sendMessage(apiKey, envelopeJson, "application/json", payload);
     }
 
+    /** Any method, with a binary body (or none) and extra headers given as name, value, name, value... */
+    public Response exchange(String credentials, String method, String path, byte[] body, String... headers) {
+        HttpRequest.Builder builder = request(credentials, path).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return send(builder.build());
+    }
+
     /** Posts a hand-made body, for requests no well-behaved client would send. */
     public Response postRaw(String credentials, String path, String contentType, byte[] body) {
         return send(request(credentials, path).header("Content-Type", contentType)

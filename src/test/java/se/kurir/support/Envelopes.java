@@ -41,6 +41,12 @@ public final class Envelopes {
                 "10 kap. 27 §", "OWN_INITIATIVE", "folkbokforing", "SERIOUS");
     }
 
+    /** Försäkringskassan's monthly batch file of benefit payments to Skatteverket (bulk). */
+    public static String manadsfil(String messageId) {
+        return envelope(messageId, "2021005448.kontroll", "manadsfil-utbetalningar", "SFS 2009:400", "10 kap. 28 §",
+                "DUTY_TO_NOTIFY", "felaktiga-utbetalningar", "SUBSTANTIAL");
+    }
+
     public static byte[] payload() {
         return ("{\"personnummer\": \"" + SYNTHETIC_PERSONNUMMER + "\", \"inkomst\": 412000, \"nonce\": \""
                 + UUID.randomUUID() + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);

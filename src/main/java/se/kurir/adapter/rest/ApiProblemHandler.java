@@ -24,7 +24,9 @@ import se.kurir.audit.AuditUnavailableException;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.delivery.RequestRefusedException;
 import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.payload.PayloadDigestMismatchException;
 import se.kurir.payload.PayloadNotFoundException;
+import se.kurir.payload.UploadException;
 import se.kurir.payload.PayloadTooLargeException;
 
 /** Every failure of the API as an RFC 7807 problem with a stable code and a detail that names the field. */
@@ -46,6 +48,37 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail badRequest(BadRequestException e) {
         return ProblemCodes.problem(HttpStatus.BAD_REQUEST, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rangeNotSatisfiable(ByteRange.RangeNotSatisfiableException e) {
+        return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size())
+                .body(ProblemCodes.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE",
+                        e.getMessage()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> upload(UploadException e) {
+        HttpStatus status = switch (e.kind()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case OFFSET_MISMATCH, BUSY -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemCodes.problem(status, "UPLOAD_" + e.kind().name(), e.getMessage());
+        var answer = ResponseEntity.status(status);
+        if (e.received() >= 0) {
+            problem.setProperty("received", e.received());
+            answer.header(UploadController.UPLOAD_OFFSET, Long.toString(e.received()));
+        }
+        return answer.body(problem);
+    }
+
+    @ExceptionHandler
+    ProblemDetail digestMismatch(PayloadDigestMismatchException e) {
+        ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "PAYLOAD_DIGEST_MISMATCH",
+                e.getMessage() + "; the upload is kept: send the chunks again and complete it once more");
+        problem.setProperty("received", e.size());
+        return problem;
     }
 
     @ExceptionHandler

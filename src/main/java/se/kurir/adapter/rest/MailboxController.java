@@ -11,10 +11,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,24 +82,56 @@ class MailboxController {
         return new Detail(m.messageId(), m.sender(), m.state(), m.receivedAt(), m.envelope(), PayloadInfo.of(m));
     }
 
-    /** Streams the payload; the message becomes FETCHED only once every byte has been written. */
-    @Operation(summary = "Fetch a message's payload (streamed)")
+    /**
+     * Streams the payload, or the one byte range asked for, so a broken download resumes where it stopped. The
+     * message becomes FETCHED once the payload's last byte has been written to the caller.
+     */
+    @Operation(summary = "Fetch a message's payload (streamed; a single Range resumes a download)")
     @GetMapping("/{messageId}/payload")
-    void payload(@PathVariable String mailbox, @PathVariable String messageId, Authentication caller,
-            HttpServletResponse response) throws IOException {
+    void payload(@PathVariable String mailbox, @PathVariable String messageId,
+            @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            @RequestHeader(name = HttpHeaders.IF_RANGE, required = false) String ifRange,
+            Authentication caller, HttpServletResponse response) throws IOException {
         MessageRecord m = mailboxes.get(caller.getName(), mailbox, messageId);
+        long size = m.payload().size();
+        String etag = "\"" + m.payload().sha256() + "\"";
+        // Content-addressed: the ETag is the digest, so a resumed download can never splice two different payloads.
+        ByteRange part = range == null || ifRange != null && !ifRange.equals(etag)
+                ? new ByteRange(0, size - 1)
+                : ByteRange.parse(range, size);
         response.setContentType(m.mediaType());
         // The media type is the sender's word: never let a browser render it in the gateway's origin.
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + m.messageId() + "\"");
-        response.setContentLengthLong(m.payload().size());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + m.messageId() + "\"");
+        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
+        response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder()
                 .encodeToString(HexFormat.of().parseHex(m.payload().sha256())) + ":");
+        if (range != null && part.length() < size) {
+            response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
+            response.setHeader(HttpHeaders.CONTENT_RANGE, part.contentRange(size));
+        }
+        response.setContentLengthLong(Math.max(0, part.length()));
         try (InputStream in = mailboxes.openPayload(m)) {
+            in.skipNBytes(part.first());
             OutputStream out = response.getOutputStream();
-            in.transferTo(out);
+            copy(in, out, part.length());
             out.flush();
         }
-        mailboxes.fetched(caller.getName(), m);
+        if (part.reachesEnd(size) || size == 0) {
+            mailboxes.fetched(caller.getName(), m);
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = length; left > 0;) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                throw new IOException("payload ended " + left + " bytes early");
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
     }
 
     @Operation(summary = "Acknowledge a message: the recipient has processed it")

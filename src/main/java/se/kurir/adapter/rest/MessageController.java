@@ -83,7 +83,8 @@ class MessageController {
     record Accepted(String messageId, MessageState status) {
     }
 
-    record Receipts(String messageId, List<ReceiptView> receipts) {
+    /** The receipts, with the digest and size of the payload they are about. */
+    record Receipts(String messageId, String sha256, long size, List<ReceiptView> receipts) {
     }
 
     record ReceiptView(String type, String reasonCode, Instant at) {
@@ -139,8 +140,9 @@ class MessageController {
     @Operation(summary = "Receipts (kvittenser) of a message, for its sender")
     @GetMapping("/{messageId}/receipts")
     Receipts receipts(@PathVariable String messageId, Authentication caller) {
-        return new Receipts(messageId, mailboxes.receipts(caller.getName(), messageId).stream()
-                .map(ReceiptView::of).toList());
+        var sent = mailboxes.sent(caller.getName(), messageId);
+        return new Receipts(messageId, sent.payload().sha256(), sent.payload().size(),
+                mailboxes.receipts(caller.getName(), messageId).stream().map(ReceiptView::of).toList());
     }
 
     private Envelope readEnvelope(FileItemInput part) throws IOException {
@@ -171,7 +173,7 @@ class MessageController {
         }
     }
 
-    private static ResponseEntity<Object> answer(IntakeResult result) {
+    static ResponseEntity<Object> answer(IntakeResult result) {
         var builder = result.admission() == MessageState.REJECTED
                 ? ResponseEntity.unprocessableEntity()
                 : ResponseEntity.accepted();
