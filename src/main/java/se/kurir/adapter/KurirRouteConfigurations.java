@@ -18,6 +18,8 @@ import se.kurir.payload.PayloadTooLargeException;
  * <li>{@code kurir-default} for synchronous routes behind an API call: domain refusals go straight back to the
  * caller, transient infrastructure failures are retried a few times with back-off, anything else is logged with a
  * code and returned to the caller, who is told and can retry idempotently. Nothing is swallowed.</li>
+ * <li>{@code kurir-file-pickup} for SFTP/FTPS outboxes: no redelivery; the file stays on the server for the next
+ * poll.</li>
  * <li>{@code kurir-transacted} for broker consumers: no Camel redelivery; the JMS transaction rolls back and the
  * broker's address settings redeliver with back-off and finally dead-letter the original message.</li>
  * </ul>
@@ -27,6 +29,7 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String DEFAULT = "kurir-default";
     public static final String TRANSACTED = "kurir-transacted";
+    public static final String FILE_PICKUP = "kurir-file-pickup";
 
     @Override
     public void configuration() {
@@ -52,5 +55,15 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
 
         routeConfiguration(TRANSACTED)
                 .errorHandler(noErrorHandler());
+
+        // No redelivery inside a poll: a half-read stream cannot be read again. The file stays where it is and the
+        // next poll takes it again from its first byte.
+        routeConfiguration(FILE_PICKUP)
+                .onException(Exception.class)
+                    .handled(false)
+                    .logExhausted(false)
+                    .log(LoggingLevel.WARN, "KUR-6001 ${routeId}: ${header.CamelFileName} not taken, left in place "
+                            + "for the next poll: ${exception.message}")
+                    .end();
     }
 }

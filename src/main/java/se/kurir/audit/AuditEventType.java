@@ -18,6 +18,8 @@ public enum AuditEventType {
     REQUEST_REJECTED,
     REPLY_RECEIVED,
     REQUEST_FAILED,
+    /** Bulk files: a file in an SFTP/FTPS outbox was refused before it became a message (its manifest, say). */
+    FILE_REFUSED,
     /** Subscriptions (abonnemang): an event joined its product's feed, or was refused. */
     EVENT_PUBLISHED,
     EVENT_REJECTED,

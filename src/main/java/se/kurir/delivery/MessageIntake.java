@@ -2,6 +2,7 @@ package se.kurir.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -9,6 +10,7 @@ import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
 import se.kurir.envelope.Envelope;
+import se.kurir.payload.StoredPayload;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.RejectionCode;
 
@@ -37,10 +39,15 @@ public class MessageIntake {
             case REJECT -> MessageState.REJECTED;
         };
         String reason = decision.reason() == null ? null : decision.reason().name();
-        MessageRecord record = new MessageRecord(submission.messageId(), submission.sender(), submission.envelope(),
-                state, reason, decision.agreementId(), submission.payload(), submission.mediaType(), now, now);
-        audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason,
-                Map.of("channel", submission.channel())));
+        StoredPayload payload = submission.payload();
+        Envelope envelope = submission.envelope().recording(payload.sha256(), payload.size());
+        MessageRecord record = new MessageRecord(submission.messageId(), submission.sender(), envelope,
+                state, reason, decision.agreementId(), payload, submission.mediaType(), now, now);
+        var details = new HashMap<String, String>(Map.of("channel", submission.channel()));
+        if (envelope.payload() != null && !envelope.payload().sha256().equals(payload.sha256())) {
+            details.put("declaredSha256", envelope.payload().sha256());
+        }
+        audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason, details));
         try {
             messages.insert(record, receiptFor(state));
         } catch (DuplicateKeyException e) {

@@ -17,7 +17,8 @@ public record Envelope(
         MessageStatus status,
         String subject,
         Map<String, String> metadata,
-        LegalBasis legalBasis) {
+        LegalBasis legalBasis,
+        PayloadDigest payload) {
 
     public Envelope {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
@@ -39,6 +40,34 @@ public record Envelope(
         String id = messageId != null ? messageId.toLowerCase() : idIfAbsent;
         String conversation = conversationId != null ? conversationId.toLowerCase() : id;
         return new Envelope(id, conversation, inReplyTo, correlationId, recipient, product, status, subject,
-                metadata, legalBasis);
+                metadata, legalBasis, payload);
+    }
+
+    /** A copy with one more metadata entry, unless the sender already gave that key. */
+    public Envelope withMetadataIfAbsent(String key, String value) {
+        if (metadata.containsKey(key)) {
+            return this;
+        }
+        var more = new java.util.LinkedHashMap<>(metadata);
+        more.put(key, value);
+        return new Envelope(messageId, conversationId, inReplyTo, correlationId, recipient, product, status, subject,
+                more, legalBasis, payload);
+    }
+
+    /** Whether the sender declared a digest (or size) that the payload actually received does not have. */
+    public boolean contradicts(String sha256, long size) {
+        return payload != null && !payload.describes(sha256, size);
+    }
+
+    /**
+     * The envelope as the gateway records and delivers it: with the digest and size of the payload it stored, so a
+     * recipient can check what it fetched without asking anyone.
+     */
+    public Envelope recording(String sha256, long size) {
+        if (contradicts(sha256, size)) {
+            return this; // rejected: the record keeps what the sender declared, the audit names both
+        }
+        return new Envelope(messageId, conversationId, inReplyTo, correlationId, recipient, product, status, subject,
+                metadata, legalBasis, new PayloadDigest(sha256, size));
     }
 }

@@ -114,7 +114,16 @@ public class XmlEnvelopeReader {
         return new Envelope(text(root, "messageId"), text(root, "conversationId"), text(root, "inReplyTo"),
                 text(root, "correlationId"), text(root, "recipient"), text(root, "product"),
                 status == null ? null : MessageStatus.valueOf(status), text(root, "subject"), metadata(root),
-                legalBasis);
+                legalBasis, payload(root));
+    }
+
+    private static PayloadDigest payload(Element root) {
+        Element payload = child(root, "payload");
+        if (payload == null) {
+            return null;
+        }
+        String size = text(payload, "size");
+        return new PayloadDigest(text(payload, "sha256"), size == null ? null : Long.valueOf(size));
     }
 
     private static Map<String, String> metadata(Element root) {

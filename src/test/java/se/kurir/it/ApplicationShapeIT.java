@@ -29,7 +29,9 @@ class ApplicationShapeIT extends IntegrationTest {
     @Test
     void exactlyTheExpectedRoutesAreLoadedIncludingYamlOnes() {
         Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale",
-                "request-reply", "delivery-dead-letter-record", "feed-retention-purge", "upload-expiry-purge"));
+                "request-reply", "delivery-dead-letter-record", "feed-retention-purge", "upload-expiry-purge",
+                // Försäkringskassan's SFTP outbox as the tests configure it (IntegrationTest)
+                "file-outbox-fk-batch-manifests", "file-outbox-fk-batch"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));
         registry.participants().forEach(p -> expected.add("ingress-broker-" + p.orgNumber()));
         registry.participants().forEach(p -> expected.add("publish-broker-" + p.orgNumber()));

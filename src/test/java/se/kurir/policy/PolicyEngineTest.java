@@ -45,7 +45,7 @@ class PolicyEngineTest {
     static Envelope envelope(String mailbox, DisclosureMode mode, String purpose, Classification classification) {
         return new Envelope(null, null, null, null, mailbox, "inkomstuppgift", null, null, null,
                 new LegalBasis("SFS 2009:400", "10 kap. 15 a §", mode, purpose, classification, true, null, "P5Y",
-                        null));
+                        null), null);
     }
 
     static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");

@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
+    /** Försäkringskassan's and Skatteverket's file server, for the demo's SFTP outbox and inbox. */
+    protected static final SftpTestServer SFTP = new SftpTestServer(DATA_DIR);
 
     @LocalServerPort
     private int port;
@@ -35,6 +37,7 @@ public abstract class IntegrationTest {
         registry.add("spring.jmx.enabled", () -> "true");
         registry.add("kurir.broker.acceptor", () -> ""); // in-VM only: other nodes in this JVM would want the port
         registry.add("spring.jmx.unique-names", () -> "true");
+        SFTP.gatewayProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     protected int port() {

@@ -23,14 +23,21 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(Path dataDir, Path log, String... extraArgs) throws IOException {
+        return start(dataDir, log, List.of("-Xmx512m"), extraArgs);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with the node's own JVM options (heap size, GC log). */
+    public static NodeProcess start(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
-                "--server.port=" + port, "--kurir.data-dir=" + dataDir,
-                "--kurir.broker.acceptor="));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
+                "--server.port=" + port, "--kurir.data-dir=" + dataDir, "--kurir.broker.acceptor="));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -52,6 +59,14 @@ public final class NodeProcess implements AutoCloseable {
         } catch (RuntimeException notYet) {
             return false;
         }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public Api api() {

@@ -6,10 +6,11 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.stereotype.Component;
+import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.KurirRouteConfigurations;
 
 /**
- * authenticate (done by the caller) -> dedupe -> policy -> audit and admit -> queue for the mailbox.
+ * authenticate (done by the caller) -> dedupe -> verify the declared payload digest -> policy -> audit and admit -> queue for the mailbox.
  * The answer to the caller is the {@link se.kurir.delivery.IntakeResult} left in the body.
  */
 @Component
@@ -19,15 +20,18 @@ final class IngressRoutes extends RouteBuilder {
     static final String ENQUEUE = "direct:pipeline-enqueue";
 
     private final IdempotentRepository submittedMessages;
+    private final VerifyPayloadProcessor verifyPayload;
     private final CheckPolicyProcessor checkPolicy;
     private final AdmitMessageProcessor admitMessage;
     private final ReplayEarlierAnswerProcessor replayEarlierAnswer;
     private final PrepareQueueMessageProcessor prepareQueueMessage;
 
-    IngressRoutes(IdempotentRepository submittedMessages, CheckPolicyProcessor checkPolicy,
+    IngressRoutes(IdempotentRepository submittedMessages, VerifyPayloadProcessor verifyPayload,
+            CheckPolicyProcessor checkPolicy,
             AdmitMessageProcessor admitMessage, ReplayEarlierAnswerProcessor replayEarlierAnswer,
             PrepareQueueMessageProcessor prepareQueueMessage) {
         this.submittedMessages = submittedMessages;
+        this.verifyPayload = verifyPayload;
         this.checkPolicy = checkPolicy;
         this.admitMessage = admitMessage;
         this.replayEarlierAnswer = replayEarlierAnswer;
@@ -43,7 +47,10 @@ final class IngressRoutes extends RouteBuilder {
                     .when(exchangeProperty(Exchange.DUPLICATE_MESSAGE).isEqualTo(true))
                         .process(replayEarlierAnswer).id("pipeline-ingress-replay")
                     .otherwise()
-                        .process(checkPolicy).id("pipeline-ingress-policy")
+                        .process(verifyPayload).id("pipeline-ingress-verify-payload")
+                        .filter(exchangeProperty(KurirHeaders.DECISION).isNull())
+                            .process(checkPolicy).id("pipeline-ingress-policy")
+                        .end()
                         .process(admitMessage).id("pipeline-ingress-admit")
                         .filter(simple("${body.queued}"))
                             .enrich(ENQUEUE, AggregationStrategies.useOriginal()).id("pipeline-ingress-enqueue")

@@ -7,12 +7,13 @@ import se.kurir.adapter.KurirRouteConfigurations;
 import se.kurir.adapter.broker.SendToOutboxProcessor;
 import se.kurir.adapter.push.PushToEndpointProcessor;
 import se.kurir.adapter.push.RecordDeadLetterProcessor;
+import se.kurir.adapter.sftp.DeliverToFileInboxProcessor;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
  * One consumer route per mailbox queue (push mailboxes push, broker-outbox mailboxes send to their outbox queue,
- * before they record the delivery), and the route that
+ * file-inbox mailboxes write to their SFTP/FTPS directory, before they record the delivery), and the route that
  * records dead letters. One route per mailbox queue, so each mailbox is seen (and can be stopped) on its own in Hawtio and metrics.
  * Transacted: a failed delivery rolls back and the broker redelivers, then dead-letters.
  */
@@ -25,16 +26,18 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     private final PushToEndpointProcessor pushToEndpoint;
     private final SendToOutboxProcessor sendToOutbox;
     private final RecordDeadLetterProcessor recordDeadLetter;
+    private final DeliverToFileInboxProcessor deliverToFileInbox;
 
     MailboxDeliveryRoutes(Registry registry, PipelineProperties properties, DeliverToMailboxProcessor deliverToMailbox,
             PushToEndpointProcessor pushToEndpoint, SendToOutboxProcessor sendToOutbox,
-            RecordDeadLetterProcessor recordDeadLetter) {
+            RecordDeadLetterProcessor recordDeadLetter, DeliverToFileInboxProcessor deliverToFileInbox) {
         this.registry = registry;
         this.properties = properties;
         this.deliverToMailbox = deliverToMailbox;
         this.pushToEndpoint = pushToEndpoint;
         this.sendToOutbox = sendToOutbox;
         this.recordDeadLetter = recordDeadLetter;
+        this.deliverToFileInbox = deliverToFileInbox;
     }
 
     @Override
@@ -53,6 +56,9 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     .end()
                     .filter(constant(mailbox.brokerOutbox()))
                         .process(sendToOutbox).id("delivery-mailbox-" + mailbox.address() + "-outbox")
+                    .end()
+                    .filter(constant(deliverToFileInbox.delivers(mailbox.address())))
+                        .process(deliverToFileInbox).id("delivery-mailbox-" + mailbox.address() + "-file-inbox")
                     .end()
                     .process(deliverToMailbox).id("delivery-mailbox-" + mailbox.address() + "-deliver");
         }

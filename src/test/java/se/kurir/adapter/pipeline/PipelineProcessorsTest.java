@@ -42,7 +42,7 @@ class PipelineProcessorsTest {
     static final Envelope ENVELOPE = new Envelope("6f1c2e4a-0b7d-4e59-9c1a-2b3c4d5e6f70", null, null, "k-42",
             "2021005521.kontroll", "inkomstuppgift", null, null, null, new LegalBasis("SFS 2009:400",
                     "10 kap. 15 a §", DisclosureMode.OWN_INITIATIVE, "felaktiga-utbetalningar",
-                    Classification.SUBSTANTIAL, true, null, "P5Y", null));
+                    Classification.SUBSTANTIAL, true, null, "P5Y", null), null);
     static final StoredPayload PAYLOAD = new StoredPayload("a".repeat(64), 42);
     static final PipelineProperties PROPERTIES = new PipelineProperties("kurir.mailbox.", true, Duration.ofMinutes(5),
             100, 1, new PipelineProperties.Redelivery(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));

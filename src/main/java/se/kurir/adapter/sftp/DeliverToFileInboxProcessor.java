@@ -1,0 +1,96 @@
+package se.kurir.adapter.sftp;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import se.kurir.adapter.KurirHeaders;
+import se.kurir.delivery.DeadLetters;
+import se.kurir.delivery.MailboxDelivery;
+import se.kurir.delivery.MessageRecord;
+import se.kurir.payload.PayloadStore;
+
+/**
+ * Delivers the queued message to its mailbox's SFTP/FTPS inbox: the payload streamed under a temporary name and
+ * renamed when complete, then its manifest (the envelope, with the payload's SHA-256 and size) as the receiver's done
+ * file. A failure rolls the broker transaction back, so retries follow the mailbox's redelivery policy and a file cut
+ * off mid-transfer is written again from the start.
+ */
+@Component
+public final class DeliverToFileInboxProcessor implements Processor {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+
+    private final FileTransferProperties properties;
+    private final MailboxDelivery delivery;
+    private final DeadLetters deadLetters;
+    private final PayloadStore payloads;
+    private final ProducerTemplate producer;
+    private final ObjectMapper json;
+
+    DeliverToFileInboxProcessor(FileTransferProperties properties, MailboxDelivery delivery, DeadLetters deadLetters,
+            PayloadStore payloads, ProducerTemplate producer, ObjectMapper json) {
+        this.properties = properties;
+        this.delivery = delivery;
+        this.deadLetters = deadLetters;
+        this.payloads = payloads;
+        this.producer = producer;
+        this.json = json;
+    }
+
+    /** Whether the mailbox is delivered to a file inbox. */
+    public boolean delivers(String mailbox) {
+        return properties.inboxOf(mailbox).isPresent();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        String messageId = exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID, String.class);
+        var waiting = delivery.awaitingDelivery(messageId);
+        if (waiting.isEmpty()) {
+            return;
+        }
+        MessageRecord message = waiting.get();
+        String endpoint = properties.inboxOf(message.recipient()).orElseThrow().server().endpoint();
+        String name = fileName(message);
+        try (InputStream in = payloads.open(message.payload().sha256())) {
+            send(endpoint + "&tempFileName=${file:name}.part", in, name);
+            send(endpoint, json.writeValueAsBytes(manifest(message)), name + ".manifest.json");
+        } catch (Exception e) {
+            deadLetters.attemptFailed(messageId, "file inbox: " + e.getMessage());
+            throw e;
+        }
+    }
+
+    private void send(String endpoint, Object body, String fileName) throws Exception {
+        Exchange result = producer.send(endpoint, e -> {
+            e.getIn().setBody(body);
+            e.getIn().setHeader(Exchange.FILE_NAME, fileName);
+        });
+        if (result.getException() != null) {
+            throw result.getException();
+        }
+    }
+
+    private static LinkedHashMap<String, Object> manifest(MessageRecord message) {
+        var manifest = new LinkedHashMap<String, Object>();
+        manifest.put("messageId", message.messageId());
+        manifest.put("sender", message.sender());
+        manifest.put("receivedAt", message.receivedAt().toString());
+        manifest.put("mediaType", message.mediaType());
+        manifest.put("envelope", message.envelope());
+        return manifest;
+    }
+
+    /** {@code <messageId>-<the sender's file name>} when the sender gave a safe one, else the message id. */
+    private static String fileName(MessageRecord message) {
+        String original = message.envelope().metadata().get("fileName");
+        return original != null && SAFE_NAME.matcher(original).matches()
+                ? message.messageId() + "-" + original
+                : message.messageId();
+    }
+}

@@ -1,0 +1,19 @@
+package se.kurir.adapter.sftp;
+
+/** Exchange properties the file routes share. */
+final class FileExchange {
+
+    /** The {@link FileTransferProperties.Outbox} the route polls. */
+    static final String OUTBOX = "kurirOutbox";
+    /** The {@link FilePickup} of the file in hand. */
+    static final String PICKUP = "kurirFilePickup";
+    /** Where camel-ftp moves the file once the exchange is done: see {@link FilePickup#folder()}. */
+    static final String FOLDER = "kurirFileFolder";
+    /** The payload once it is in the store. */
+    static final String STORED = "kurirStoredPayload";
+
+    static final String MOVE_TO_FOLDER = "${exchangeProperty." + FOLDER + "}/${file:name}";
+
+    private FileExchange() {
+    }
+}

@@ -1,0 +1,34 @@
+package se.kurir.adapter.sftp;
+
+import se.kurir.envelope.Envelope;
+
+/**
+ * One data file of an outbox and what the gateway knows of it: the envelope its manifest gave (ids assigned, so a
+ * pickup repeated after a crash is the same message), or why it is refused.
+ */
+record FilePickup(String outbox, String fileName, String pickupId, State state, Envelope envelope, String reasonCode,
+        String reason, String messageId) {
+
+    enum State { WAITING, REFUSED, SENT }
+
+    static FilePickup waiting(String outbox, String fileName, String pickupId, Envelope envelope) {
+        return new FilePickup(outbox, fileName, pickupId, State.WAITING, envelope, null, null, null);
+    }
+
+    static FilePickup refused(String outbox, String fileName, String pickupId, String code, String reason) {
+        return new FilePickup(outbox, fileName, pickupId, State.REFUSED, null, code, reason, null);
+    }
+
+    FilePickup refusing(String code, String why) {
+        return new FilePickup(outbox, fileName, pickupId, State.REFUSED, envelope, code, why, messageId);
+    }
+
+    FilePickup sent(String id) {
+        return new FilePickup(outbox, fileName, pickupId, State.SENT, envelope, null, null, id);
+    }
+
+    /** Where the data file and its manifest go once handled: archive/ or error/, one folder per pickup. */
+    String folder() {
+        return (state == State.REFUSED ? "error/" : "archive/") + pickupId;
+    }
+}

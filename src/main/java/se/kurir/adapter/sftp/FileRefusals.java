@@ -1,0 +1,59 @@
+package se.kurir.adapter.sftp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import se.kurir.audit.AuditEvent;
+import se.kurir.audit.AuditEventType;
+import se.kurir.audit.AuditLog;
+
+/**
+ * Refuses a file of an outbox: records why, writes {@code error/<pickup>/<file>.reason.txt} next to where the files
+ * are moved, and audits it. Nothing refused is deleted: the sender finds its files and the reason in error/.
+ */
+@Component
+class FileRefusals {
+
+    private static final Logger log = LoggerFactory.getLogger(FileRefusals.class);
+
+    private final FilePickupRepository pickups;
+    private final ProducerTemplate producer;
+    private final AuditLog audit;
+
+    FileRefusals(FilePickupRepository pickups, ProducerTemplate producer, AuditLog audit) {
+        this.pickups = pickups;
+        this.producer = producer;
+        this.audit = audit;
+    }
+
+    /**
+     * @param audited whether the pipeline already audited the refusal as a rejected message
+     */
+    FilePickup refuse(Exchange exchange, FilePickup pickup, String code, String reason, boolean audited) {
+        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
+                FileTransferProperties.Outbox.class);
+        FilePickup refused = pickup.refusing(code, reason);
+        pickups.save(refused);
+        String text = "file: " + pickup.fileName() + "\npickup: " + pickup.pickupId() + "\ncode: " + code
+                + "\nreason: " + reason + "\n";
+        producer.sendBodyAndHeader(outbox.server().endpoint(), text.getBytes(StandardCharsets.UTF_8),
+                Exchange.FILE_NAME, refused.folder() + "/" + pickup.fileName() + ".reason.txt");
+        if (!audited) {
+            var envelope = pickup.envelope();
+            audit.append(new AuditEvent(AuditEventType.FILE_REFUSED, "gateway",
+                    envelope == null ? null : envelope.messageId(), outbox.participant(),
+                    envelope == null ? null : envelope.recipient(), envelope == null ? null : envelope.product(),
+                    code, envelope == null ? null : envelope.legalBasis().summary(),
+                    Map.of("outbox", outbox.name(), "file", pickup.fileName(), "pickup", pickup.pickupId())));
+        }
+        log.warn("KUR-6002 file {} of outbox {} refused ({}); moved to {}", pickup.fileName(), outbox.name(), code,
+                refused.folder());
+        exchange.setProperty(FileExchange.PICKUP, refused);
+        exchange.setProperty(FileExchange.FOLDER, refused.folder());
+        return refused;
+    }
+}

@@ -1,0 +1,67 @@
+package se.kurir.adapter.sftp;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+
+/**
+ * How the gateway reaches one directory on a file server. Secrets are given here from configuration or the
+ * environment; Camel masks them wherever it shows an endpoint.
+ *
+ * @param knownHosts SFTP: the known_hosts file the server's host key must be in (host keys are always checked)
+ * @param privateKey SFTP: the client key file, instead of or with a password
+ * @param trustStore FTPS: the PKCS#12 trust store the server's certificate chain must lead to; the JVM's otherwise
+ */
+public record FileServer(@NotNull Protocol protocol, @NotBlank String host, int port, @NotBlank String username,
+        String password, Path privateKey, String privateKeyPassphrase, Path knownHosts, Path trustStore,
+        String trustStorePassword, @NotBlank String directory) {
+
+    public enum Protocol { SFTP, FTPS }
+
+    public FileServer {
+        if (protocol == Protocol.SFTP && knownHosts == null) {
+            throw new IllegalArgumentException("kurir.files: an SFTP server needs known-hosts; host keys are verified");
+        }
+    }
+
+    /** The camel-ftp endpoint of the directory, with the connection options every use shares. */
+    String endpoint() {
+        StringBuilder uri = new StringBuilder(protocol.name().toLowerCase()).append("://").append(host).append(':')
+                .append(port > 0 ? port : defaultPort()).append('/').append(directory.replaceFirst("^/+", ""))
+                .append("?username=RAW(").append(username).append(")&binary=true&stepwise=false")
+                .append("&throwExceptionOnConnectFailed=true&maximumReconnectAttempts=0&soTimeout=60000");
+        if (password != null && !password.isEmpty()) {
+            uri.append("&password=RAW(").append(password).append(')');
+        }
+        if (protocol == Protocol.SFTP) {
+            uri.append("&knownHostsFile=").append(knownHosts.toAbsolutePath())
+                    .append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false");
+            if (privateKey != null) {
+                uri.append("&privateKeyFile=").append(privateKey.toAbsolutePath());
+                if (privateKeyPassphrase != null) {
+                    uri.append("&privateKeyPassphrase=RAW(").append(privateKeyPassphrase).append(')');
+                }
+            }
+        } else {
+            // Explicit TLS, protected data channel, TLS 1.3 (1.2 where the server has no 1.3).
+            uri.append("&isImplicit=false&securityProtocol=TLSv1.3&execProt=P&execPbsz=0&passiveMode=true");
+            if (trustStore != null) {
+                uri.append("&ftpClient.trustStore.file=").append(trustStore.toAbsolutePath())
+                        .append("&ftpClient.trustStore.type=PKCS12");
+                if (trustStorePassword != null) {
+                    uri.append("&ftpClient.trustStore.password=RAW(").append(trustStorePassword).append(')');
+                }
+            }
+        }
+        return uri.toString();
+    }
+
+    /** For logs and audit: where, never how to get in. */
+    String describe() {
+        return protocol.name().toLowerCase() + "://" + username + "@" + host + ":" + port + "/" + directory;
+    }
+
+    private int defaultPort() {
+        return protocol == Protocol.SFTP ? 22 : 21;
+    }
+}

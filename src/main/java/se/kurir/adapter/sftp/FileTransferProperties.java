@@ -1,0 +1,35 @@
+package se.kurir.adapter.sftp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Bulk file exchange ({@code kurir.files}).
+ *
+ * @param pollInterval how often each outbox is listed
+ * @param outboxes directories the gateway polls; what lands there is sent as the participant named
+ * @param inboxes directories the gateway delivers a mailbox's messages to
+ */
+@Validated
+@ConfigurationProperties("kurir.files")
+public record FileTransferProperties(@DefaultValue("5s") Duration pollInterval,
+        @DefaultValue List<@Valid Outbox> outboxes, @DefaultValue List<@Valid Inbox> inboxes) {
+
+    /** @param name part of the route id, {@code file-outbox-<name>}; letters, digits and dashes */
+    public record Outbox(@NotBlank String name, @NotBlank String participant, @NotNull @Valid FileServer server) {
+    }
+
+    public record Inbox(@NotBlank String mailbox, @NotNull @Valid FileServer server) {
+    }
+
+    public Optional<Inbox> inboxOf(String mailbox) {
+        return inboxes.stream().filter(i -> i.mailbox().equals(mailbox)).findFirst();
+    }
+}

@@ -1,0 +1,27 @@
+package se.kurir.adapter.sftp;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+
+/** Looks up what the manifest said about the data file in hand (the route's filter let through only known files). */
+@Component
+final class FindPickupProcessor implements Processor {
+
+    private final FilePickupRepository pickups;
+
+    FindPickupProcessor(FilePickupRepository pickups) {
+        this.pickups = pickups;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
+                FileTransferProperties.Outbox.class);
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        FilePickup pickup = pickups.find(outbox.name(), fileName).orElseThrow(() -> new IllegalStateException(
+                "data file " + fileName + " has no manifest record"));
+        exchange.setProperty(FileExchange.PICKUP, pickup);
+        exchange.setProperty(FileExchange.FOLDER, pickup.folder());
+    }
+}

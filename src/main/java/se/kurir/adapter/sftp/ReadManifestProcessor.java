@@ -1,0 +1,70 @@
+package se.kurir.adapter.sftp;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.springframework.stereotype.Component;
+import se.kurir.envelope.Envelope;
+import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.envelope.JsonEnvelopeReader;
+import se.kurir.envelope.XmlEnvelopeReader;
+
+/**
+ * Reads a manifest ({@code <file>.manifest.json} or {@code .manifest.xml}: the envelope of the data file beside it)
+ * and records what the data file is waiting to become. The manifest is the done file: a sender writes it last, so a
+ * data file is never taken before it is complete. An unreadable or invalid manifest refuses the data file.
+ */
+@Component
+final class ReadManifestProcessor implements Processor {
+
+    static final String MANIFEST_NAMES = "[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.manifest\\.(json|xml)";
+    private static final Pattern MANIFEST = Pattern.compile("(.+)\\.manifest\\.(json|xml)");
+    private static final int MANIFEST_LIMIT = 64 * 1024;
+
+    private final JsonEnvelopeReader json;
+    private final XmlEnvelopeReader xml;
+    private final FilePickupRepository pickups;
+    private final FileRefusals refusals;
+
+    ReadManifestProcessor(JsonEnvelopeReader json, XmlEnvelopeReader xml, FilePickupRepository pickups,
+            FileRefusals refusals) {
+        this.json = json;
+        this.xml = xml;
+        this.pickups = pickups;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
+                FileTransferProperties.Outbox.class);
+        Matcher name = MANIFEST.matcher(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        if (!name.matches()) {
+            throw new IllegalStateException("not a manifest: the route's include pattern lets through only manifests");
+        }
+        String dataFile = name.group(1);
+        String pickupId = UUID.randomUUID().toString();
+        byte[] manifest = exchange.getIn().getMandatoryBody(byte[].class);
+        if (manifest.length > MANIFEST_LIMIT) {
+            refusals.refuse(exchange, FilePickup.refused(outbox.name(), dataFile, pickupId, null, null),
+                    "MANIFEST_TOO_LARGE", "manifest: larger than " + MANIFEST_LIMIT + " bytes", false);
+            return;
+        }
+        Envelope envelope;
+        try {
+            envelope = ("xml".equals(name.group(2)) ? xml.read(manifest) : json.read(manifest)).withAssignedIds()
+                    .withMetadataIfAbsent("fileName", dataFile);
+        } catch (InvalidEnvelopeException e) {
+            var first = e.violations().get(0);
+            refusals.refuse(exchange, FilePickup.refused(outbox.name(), dataFile, pickupId, null, null), e.code(),
+                    "manifest " + first.field() + ": " + first.message(), false);
+            return;
+        }
+        FilePickup pickup = FilePickup.waiting(outbox.name(), dataFile, pickupId, envelope);
+        pickups.save(pickup);
+        exchange.setProperty(FileExchange.PICKUP, pickup);
+        exchange.setProperty(FileExchange.FOLDER, pickup.folder());
+    }
+}

@@ -1,0 +1,196 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.NodeProcess;
+import se.kurir.support.SftpTestServer;
+
+/**
+ * Streams stay streams: a node whose heap (128 MB) is smaller than the file carries a 10 MB and then a 200 MB file in
+ * by REST and out by REST, and in by SFTP and out by SFTP. While each moves, the test has the node collect its garbage
+ * every half second and reads the live heap from the GC log: it must not grow with the file.
+ */
+class ConstantMemoryIT {
+
+    private static final int MB = 1024 * 1024;
+    private static final Pattern FULL_GC = Pattern.compile("Pause Full \\(Diagnostic Command\\) (\\d+)M->(\\d+)M");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLiveHeapDoesNotGrowWithTheFile() throws Exception {
+        Path gcLog = dir.resolve("gc.log");
+        try (SftpTestServer sftp = new SftpTestServer(dir);
+                NodeProcess node = NodeProcess.start(dir.resolve("node"), dir.resolve("node.log"),
+                        List.of("-Xmx128m", "-Xlog:gc:file=" + gcLog), args(sftp))) {
+            Transfers transfers = new Transfers(node.api(), sftp, node.port());
+            long small = liveHeapWhile(node, gcLog, () -> transfers.bothWays(10 * MB));
+            long large = liveHeapWhile(node, gcLog, () -> transfers.bothWays(200 * MB));
+            System.out.printf("ConstantMemoryIT: live heap %d MB moving 10 MB files, %d MB moving 200 MB files%n",
+                    small, large);
+
+            assertThat(large).as("live heap (MB) with 200 MB files vs %d MB with 10 MB files", small)
+                    .isLessThanOrEqualTo(small + 16);
+        }
+    }
+
+    private static String[] args(SftpTestServer sftp) {
+        return sftp.gatewayProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
+    /** The largest live heap, in MB, that the node's full collections saw while the work ran. */
+    private static long liveHeapWhile(NodeProcess node, Path gcLog, ThrowingRunnable work) throws Exception {
+        long from = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+        var collector = Executors.newSingleThreadScheduledExecutor();
+        collector.scheduleWithFixedDelay(() -> jcmd(node.pid(), "GC.run"), 0, 500, TimeUnit.MILLISECONDS);
+        try {
+            work.run();
+        } finally {
+            collector.shutdownNow();
+            collector.awaitTermination(10, TimeUnit.SECONDS);
+        }
+        String log = Files.readString(gcLog).substring((int) from);
+        List<Long> live = new ArrayList<>();
+        Matcher m = FULL_GC.matcher(log);
+        while (m.find()) {
+            live.add(Long.parseLong(m.group(2)));
+        }
+        assertThat(live).as("full collections during the transfer").hasSizeGreaterThan(2);
+        return live.stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    private static void jcmd(long pid, String command) {
+        try {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    /** A file in by REST and out by REST, and in by SFTP and out by SFTP, its digest checked at the far end. */
+    private final class Transfers {
+
+        private final Api api;
+        private final SftpTestServer sftp;
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final String base;
+
+        Transfers(Api api, SftpTestServer sftp, int port) {
+            this.api = api;
+            this.sftp = sftp;
+            this.base = "http://localhost:" + port;
+        }
+
+        void bothWays(int size) throws Exception {
+            Path file = generate(size);
+            String sha256 = sha256(file);
+            restRoundTrip(file, sha256);
+            sftpRoundTrip(file, sha256);
+        }
+
+        private void restRoundTrip(Path file, String sha256) throws Exception {
+            String messageId = UUID.randomUUID().toString();
+            String boundary = "kurir-" + UUID.randomUUID();
+            var body = HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+                            + "name=\"envelope\"\r\nContent-Type: application/json\r\n\r\n"
+                            + Envelopes.manadsfil(messageId) + "\r\n--" + boundary + "\r\nContent-Disposition: "
+                            + "form-data; name=\"payload\"; filename=\"manadsfil.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
+                    HttpRequest.BodyPublishers.ofFile(file),
+                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
+            var posted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
+                    .header("X-Api-Key", Api.FORSAKRINGSKASSAN)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            String message = "/api/v1/mailboxes/2021005448.kontroll/messages/" + messageId;
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "DELIVERED".equals(api.get(Api.SKATTEVERKET, message).json().get("state").asText()));
+            Path fetched = dir.resolve("fetched-" + messageId);
+            var got = http.send(HttpRequest.newBuilder(URI.create(base + message + "/payload"))
+                    .header("X-Api-Key", Api.SKATTEVERKET).build(), HttpResponse.BodyHandlers.ofFile(fetched));
+            assertThat(got.statusCode()).isEqualTo(200);
+            assertThat(sha256(fetched)).isEqualTo(sha256);
+            Files.delete(fetched);
+        }
+
+        private void sftpRoundTrip(Path file, String sha256) throws Exception {
+            String name = "manadsfil-" + UUID.randomUUID() + ".csv";
+            Path outbox = sftp.dir("outbox");
+            Files.copy(file, outbox.resolve(name));
+            Files.writeString(outbox.resolve(name + ".manifest.json"), Envelopes.envelope(null,
+                    "2021005448.filmottagning", "manadsfil-utbetalningar", "SFS 2009:400", "10 kap. 28 §",
+                    "DUTY_TO_NOTIFY", "felaktiga-utbetalningar", "SUBSTANTIAL"));
+            Path inbox = sftp.dir("inbox");
+            Path delivered = await().atMost(Duration.ofSeconds(120)).until(() -> {
+                try (Stream<Path> files = Files.list(inbox)) {
+                    return files.filter(f -> f.getFileName().toString().endsWith("-" + name))
+                            .filter(f -> Files.exists(f.resolveSibling(f.getFileName() + ".manifest.json")))
+                            .findFirst().orElse(null);
+                }
+            }, f -> f != null);
+            assertThat(sha256(delivered)).isEqualTo(sha256);
+            Files.delete(delivered);
+        }
+
+        private Path generate(int size) throws IOException {
+            Path file = dir.resolve("payload-" + size);
+            byte[] chunk = new byte[MB];
+            Random random = new Random(size);
+            try (var out = Files.newOutputStream(file)) {
+                for (int left = size; left > 0; left -= MB) {
+                    random.nextBytes(chunk);
+                    out.write(chunk, 0, Math.min(left, MB));
+                }
+            }
+            return file;
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) != -1;) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
