@@ -4,29 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.kurir.support.Api;
+import se.kurir.support.BulkClient;
 import se.kurir.support.Envelopes;
 import se.kurir.support.NodeProcess;
 import se.kurir.support.SftpTestServer;
@@ -108,45 +100,30 @@ class ConstantMemoryIT {
 
         private final Api api;
         private final SftpTestServer sftp;
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final String base;
+        private final BulkClient client;
 
         Transfers(Api api, SftpTestServer sftp, int port) {
             this.api = api;
             this.sftp = sftp;
-            this.base = "http://localhost:" + port;
+            this.client = new BulkClient(port);
         }
 
         void bothWays(int size) throws Exception {
-            Path file = generate(size);
-            String sha256 = sha256(file);
+            Path file = BulkClient.generate(dir.resolve("payload-" + size), size);
+            String sha256 = BulkClient.sha256(file);
             restRoundTrip(file, sha256);
             sftpRoundTrip(file, sha256);
         }
 
         private void restRoundTrip(Path file, String sha256) throws Exception {
             String messageId = UUID.randomUUID().toString();
-            String boundary = "kurir-" + UUID.randomUUID();
-            var body = HttpRequest.BodyPublishers.concat(
-                    HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
-                            + "name=\"envelope\"\r\nContent-Type: application/json\r\n\r\n"
-                            + Envelopes.manadsfil(messageId) + "\r\n--" + boundary + "\r\nContent-Disposition: "
-                            + "form-data; name=\"payload\"; filename=\"manadsfil.csv\"\r\nContent-Type: text/csv\r\n\r\n"),
-                    HttpRequest.BodyPublishers.ofFile(file),
-                    HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"));
-            var posted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/messages"))
-                    .header("X-Api-Key", Api.FORSAKRINGSKASSAN)
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+            assertThat(client.send(Api.FORSAKRINGSKASSAN, Envelopes.manadsfil(messageId), file)).isEqualTo(202);
             String message = "/api/v1/mailboxes/2021005448.kontroll/messages/" + messageId;
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     "DELIVERED".equals(api.get(Api.SKATTEVERKET, message).json().get("state").asText()));
             Path fetched = dir.resolve("fetched-" + messageId);
-            var got = http.send(HttpRequest.newBuilder(URI.create(base + message + "/payload"))
-                    .header("X-Api-Key", Api.SKATTEVERKET).build(), HttpResponse.BodyHandlers.ofFile(fetched));
-            assertThat(got.statusCode()).isEqualTo(200);
-            assertThat(sha256(fetched)).isEqualTo(sha256);
+            assertThat(client.fetch(Api.SKATTEVERKET, "2021005448.kontroll", messageId, fetched)).isEqualTo(200);
+            assertThat(BulkClient.sha256(fetched)).isEqualTo(sha256);
             Files.delete(fetched);
         }
 
@@ -154,43 +131,11 @@ class ConstantMemoryIT {
             String name = "manadsfil-" + UUID.randomUUID() + ".csv";
             Path outbox = sftp.dir("outbox");
             Files.copy(file, outbox.resolve(name));
-            Files.writeString(outbox.resolve(name + ".manifest.json"), Envelopes.envelope(null,
-                    "2021005448.filmottagning", "manadsfil-utbetalningar", "SFS 2009:400", "10 kap. 28 §",
-                    "DUTY_TO_NOTIFY", "felaktiga-utbetalningar", "SUBSTANTIAL"));
-            Path inbox = sftp.dir("inbox");
-            Path delivered = await().atMost(Duration.ofSeconds(120)).until(() -> {
-                try (Stream<Path> files = Files.list(inbox)) {
-                    return files.filter(f -> f.getFileName().toString().endsWith("-" + name))
-                            .filter(f -> Files.exists(f.resolveSibling(f.getFileName() + ".manifest.json")))
-                            .findFirst().orElse(null);
-                }
-            }, f -> f != null);
-            assertThat(sha256(delivered)).isEqualTo(sha256);
+            Files.writeString(outbox.resolve(name + ".manifest.json"), Envelopes.manadsfil(null)
+                    .replace("2021005448.kontroll", "2021005448.filmottagning"));
+            Path delivered = BulkClient.awaitDelivered(sftp.dir("inbox"), name, Duration.ofSeconds(120));
+            assertThat(BulkClient.sha256(delivered)).isEqualTo(sha256);
             Files.delete(delivered);
         }
-
-        private Path generate(int size) throws IOException {
-            Path file = dir.resolve("payload-" + size);
-            byte[] chunk = new byte[MB];
-            Random random = new Random(size);
-            try (var out = Files.newOutputStream(file)) {
-                for (int left = size; left > 0; left -= MB) {
-                    random.nextBytes(chunk);
-                    out.write(chunk, 0, Math.min(left, MB));
-                }
-            }
-            return file;
-        }
-    }
-
-    private static String sha256(Path file) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) != -1;) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

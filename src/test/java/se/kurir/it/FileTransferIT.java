@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -18,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import se.kurir.support.Api;
+import se.kurir.support.BulkClient;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
 
@@ -191,12 +188,7 @@ class FileTransferIT extends IntegrationTest {
     }
 
     private Path awaitDelivered(String name) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            try (Stream<Path> files = Files.list(inbox)) {
-                return files.filter(f -> f.getFileName().toString().endsWith("-" + name))
-                        .filter(f -> Files.exists(manifestOf(f))).findFirst().orElse(null);
-            }
-        }, f -> f != null);
+        return BulkClient.awaitDelivered(inbox, name, Duration.ofSeconds(60));
     }
 
     private Path awaitRefused(Path data) {
@@ -220,7 +212,7 @@ class FileTransferIT extends IntegrationTest {
     }
 
     private static Path manifestOf(Path delivered) {
-        return delivered.resolveSibling(delivered.getFileName() + ".manifest.json");
+        return BulkClient.manifestOf(delivered);
     }
 
     private static Stream<String> filesIn(Path dir) throws IOException {
@@ -230,17 +222,6 @@ class FileTransferIT extends IntegrationTest {
     }
 
     private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) != -1;) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return BulkClient.sha256(file);
     }
 }
