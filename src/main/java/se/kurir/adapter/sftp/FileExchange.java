@@ -1,5 +1,7 @@
 package se.kurir.adapter.sftp;
 
+import org.apache.camel.Exchange;
+
 /** Exchange properties the file routes share. */
 final class FileExchange {
 
@@ -15,5 +17,13 @@ final class FileExchange {
     static final String MOVE_TO_FOLDER = "${exchangeProperty." + FOLDER + "}/${file:name}";
 
     private FileExchange() {
+    }
+
+    static FileTransferProperties.Outbox outbox(Exchange exchange) {
+        return exchange.getProperty(OUTBOX, FileTransferProperties.Outbox.class);
+    }
+
+    static FilePickup pickup(Exchange exchange) {
+        return exchange.getProperty(PICKUP, FilePickup.class);
     }
 }

@@ -55,10 +55,10 @@ final class FileOutboxRoutes extends RouteBuilder {
                     .noStreamCaching() // a cached stream would hold the file in memory or spool it a second time
                     .setProperty(FileExchange.OUTBOX, constant(outbox))
                     .process(findPickup).id(id + "-find")
-                    .filter(exchange -> waiting(exchange.getProperty(FileExchange.PICKUP, FilePickup.class)))
+                    .filter(exchange -> waiting(FileExchange.pickup(exchange)))
                         .process(storePayload).id(id + "-store")
                     .end()
-                    .filter(exchange -> waiting(exchange.getProperty(FileExchange.PICKUP, FilePickup.class)))
+                    .filter(exchange -> waiting(FileExchange.pickup(exchange)))
                         .process(submitFile).id(id + "-submit")
                     .end();
         }

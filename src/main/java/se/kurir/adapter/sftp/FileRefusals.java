@@ -34,8 +34,7 @@ class FileRefusals {
      * @param audited whether the pipeline already audited the refusal as a rejected message
      */
     FilePickup refuse(Exchange exchange, FilePickup pickup, String code, String reason, boolean audited) {
-        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
-                FileTransferProperties.Outbox.class);
+        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
         FilePickup refused = pickup.refusing(code, reason);
         pickups.save(refused);
         String text = "file: " + pickup.fileName() + "\npickup: " + pickup.pickupId() + "\ncode: " + code

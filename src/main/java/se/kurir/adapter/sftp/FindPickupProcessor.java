@@ -16,8 +16,7 @@ final class FindPickupProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
-                FileTransferProperties.Outbox.class);
+        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         FilePickup pickup = pickups.find(outbox.name(), fileName).orElseThrow(() -> new IllegalStateException(
                 "data file " + fileName + " has no manifest record"));

@@ -38,8 +38,7 @@ final class ReadManifestProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
-                FileTransferProperties.Outbox.class);
+        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
         Matcher name = MANIFEST.matcher(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         if (!name.matches()) {
             throw new IllegalStateException("not a manifest: the route's include pattern lets through only manifests");

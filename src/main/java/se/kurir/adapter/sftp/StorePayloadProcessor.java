@@ -31,9 +31,8 @@ final class StorePayloadProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        FilePickup pickup = exchange.getProperty(FileExchange.PICKUP, FilePickup.class);
-        FileTransferProperties.Outbox outbox = exchange.getProperty(FileExchange.OUTBOX,
-                FileTransferProperties.Outbox.class);
+        FilePickup pickup = FileExchange.pickup(exchange);
+        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
         long limit = registry.product(pickup.envelope().product()).map(Product::maxPayloadBytes)
                 .orElse(payloads.defaultLimit());
         try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
