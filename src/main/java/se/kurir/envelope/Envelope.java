@@ -1,5 +1,6 @@
 package se.kurir.envelope;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,7 +49,7 @@ public record Envelope(
         if (metadata.containsKey(key)) {
             return this;
         }
-        var more = new java.util.LinkedHashMap<>(metadata);
+        var more = new LinkedHashMap<>(metadata);
         more.put(key, value);
         return new Envelope(messageId, conversationId, inReplyTo, correlationId, recipient, product, status, subject,
                 more, legalBasis, payload);

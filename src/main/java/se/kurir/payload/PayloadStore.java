@@ -63,7 +63,7 @@ public class PayloadStore {
     }
 
     /** The stored payload with this digest, if the store holds it. */
-    public Optional<StoredPayload> find(String sha256) {
+    Optional<StoredPayload> find(String sha256) {
         Path path = pathOf(sha256);
         try {
             return Optional.of(new StoredPayload(sha256, Files.size(path)));

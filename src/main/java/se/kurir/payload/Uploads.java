@@ -56,6 +56,14 @@ public class Uploads {
         return upload;
     }
 
+    /**
+     * The upload as it was started (product, media type, limit), without reading how far it has come: also for an
+     * upload whose bytes have already moved into the store by an earlier completion.
+     */
+    public Upload started(String owner, String uploadId) {
+        return owned(owner, uploadId);
+    }
+
     /** The upload and how far it has come; another participant's upload is as unknown as a missing one. */
     public Upload status(String owner, String uploadId) {
         Upload upload = owned(owner, uploadId);

@@ -1,10 +1,14 @@
 package se.kurir.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import com.jcraft.jsch.ChannelSftp;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.Session;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -57,7 +61,7 @@ public final class FileBenchmark {
             long t0 = System.nanoTime();
             Files.writeString(outbox.resolve("manadsfil.csv.manifest.json"), Envelopes.manadsfil(null)
                     .replace("2021005448.kontroll", "2021005448.filmottagning"));
-            Path delivered = BulkClient.awaitDelivered(inbox, "manadsfil.csv", java.time.Duration.ofHours(2));
+            Path delivered = BulkClient.awaitDelivered(inbox, "manadsfil.csv", Duration.ofHours(2));
             double gatewaySftp = seconds(t0);
             check(sha256, delivered);
             Files.move(delivered, file);
@@ -73,7 +77,7 @@ public final class FileBenchmark {
                 throw new IllegalStateException("POST answered " + posted);
             }
             Path fetched = dir.resolve("fetched.csv");
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(5)).until(() -> "DELIVERED".equals(
+            await().atMost(Duration.ofMinutes(5)).until(() -> "DELIVERED".equals(
                     node.api().get(Api.SKATTEVERKET, "/api/v1/mailboxes/2021005448.kontroll/messages/" + messageId)
                             .json().get("state").asText()));
             t0 = System.nanoTime();
@@ -142,7 +146,7 @@ public final class FileBenchmark {
 
     private static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

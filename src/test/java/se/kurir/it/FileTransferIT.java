@@ -1,12 +1,10 @@
 package se.kurir.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -17,6 +15,8 @@ import se.kurir.support.Api;
 import se.kurir.support.BulkClient;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Försäkringskassan's monthly batch file to Skatteverket over SFTP: picked up from the outbox with its manifest,
@@ -47,8 +47,8 @@ class FileTransferIT extends IntegrationTest {
         assertThat(manifest.at("/envelope/legalBasis/provision").asText()).isEqualTo("10 kap. 28 §");
         assertThat(filesIn(inbox)).noneMatch(name -> name.endsWith(".part"));
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> archived(data.getFileName().toString()).size() == 2);
         assertThat(data).doesNotExist();
-        assertThat(archived(data.getFileName().toString())).hasSize(2);
         String messageId = manifest.get("messageId").asText();
         var receipts = api.get(Api.FORSAKRINGSKASSAN, "/api/v1/messages/" + messageId + "/receipts").json();
         assertThat(receipts.findValuesAsText("type")).contains("ACCEPTED", "DELIVERED");
@@ -84,9 +84,10 @@ class FileTransferIT extends IntegrationTest {
 
         Path reason = awaitRefused(data);
         assertThat(Files.readString(reason)).contains("code: ENVELOPE_FIELD_REQUIRED", "legalBasis");
-        assertThat(reason.getParent().resolve(data.getFileName() + ".manifest.json")).exists();
-        // The data file follows at the data route's next poll, into the same folder, untouched.
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(reason.getParent().resolve(data.getFileName())));
+        // The manifest is moved when its exchange completes; the data file follows at the data route's next poll,
+        // into the same folder, untouched.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(reason.getParent().resolve(data.getFileName()))
+                && Files.exists(reason.getParent().resolve(data.getFileName() + ".manifest.json")));
         assertThat(reason.getParent().resolve(data.getFileName())).hasSize(MB);
         assertThat(data).doesNotExist();
         assertThat(api.get(Api.AUDITOR, "/api/v1/audit?participant=2021005521").json().findValues("details")
@@ -204,10 +205,10 @@ class FileTransferIT extends IntegrationTest {
 
     private static List<Path> find(Path dir, String name) throws IOException {
         if (!Files.isDirectory(dir)) {
-            return new java.util.ArrayList<>();
+            return new ArrayList<>();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return new java.util.ArrayList<>(files.filter(f -> f.getFileName().toString().equals(name)).toList());
+            return new ArrayList<>(files.filter(f -> f.getFileName().toString().equals(name)).toList());
         }
     }
 

@@ -40,7 +40,7 @@ class FtpsTransferIT {
             assertThat(BulkClient.sha256(delivered)).isEqualTo(sha256);
             assertThat(Api.parse(Files.readString(BulkClient.manifestOf(delivered))).at("/envelope/payload/sha256")
                     .asText()).isEqualTo(sha256);
-            assertThat(data).doesNotExist();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(data));
 
             Path bad = BulkClient.generate(outbox.resolve("utan-mottagare.csv"), MB);
             Files.writeString(outbox.resolve("utan-mottagare.csv.manifest.json"), "{\"product\": \"x\"}");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.ftpserver.FtpServer;
@@ -98,7 +100,7 @@ public final class FtpsTestServer implements AutoCloseable {
 
     /** Försäkringskassan's batch outbox ({@code outbox/}) and Skatteverket's file inbox ({@code inbox/}) here. */
     public Map<String, Object> gatewayProperties() {
-        var properties = new java.util.LinkedHashMap<String, Object>();
+        var properties = new LinkedHashMap<String, Object>();
         properties.put("kurir.files.poll-interval", "300ms");
         properties.put("kurir.files.outboxes[0].name", "fk-ftps");
         properties.put("kurir.files.outboxes[0].participant", "2021005521");
@@ -120,7 +122,7 @@ public final class FtpsTestServer implements AutoCloseable {
     }
 
     private static void keytool(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         try {

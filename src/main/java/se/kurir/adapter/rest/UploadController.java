@@ -133,7 +133,7 @@ class UploadController {
             throw new BadRequestException("ENVELOPE_MISSING", "envelope: required, a JSON object");
         }
         Envelope envelope = envelopes.read(json.writeValueAsBytes(completion.envelope())).withAssignedIds();
-        Upload upload = uploads.status(sender, uploadId);
+        Upload upload = uploads.started(sender, uploadId);
         if (!upload.product().equals(envelope.product())) {
             throw new BadRequestException("UPLOAD_PRODUCT_MISMATCH", "envelope.product: the upload was started for "
                     + upload.product());

@@ -15,8 +15,9 @@ record FilePickup(String outbox, String fileName, String pickupId, State state, 
         return new FilePickup(outbox, fileName, pickupId, State.WAITING, envelope, null, null, null);
     }
 
-    static FilePickup refused(String outbox, String fileName, String pickupId, String code, String reason) {
-        return new FilePickup(outbox, fileName, pickupId, State.REFUSED, null, code, reason, null);
+    /** A data file whose manifest could not be read: there is no envelope, only the refusal to come. */
+    static FilePickup unreadable(String outbox, String fileName, String pickupId) {
+        return new FilePickup(outbox, fileName, pickupId, State.WAITING, null, null, null, null);
     }
 
     FilePickup refusing(String code, String why) {

@@ -1,5 +1,7 @@
 package se.kurir.adapter.sftp;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,19 @@ final class ReadManifestProcessor implements Processor {
         this.refusals = refusals;
     }
 
+    /**
+     * The message id when the manifest names none: derived from the outbox, the manifest's name, content and time on
+     * the server, so the same manifest read twice (a retry, or two nodes polling one outbox) is one message, while
+     * next month's file of the same name is another.
+     */
+    private static String messageIdOf(Exchange exchange, FileTransferProperties.Outbox outbox, byte[] manifest) {
+        var identity = new ByteArrayOutputStream();
+        identity.writeBytes((outbox.name() + "/" + exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY) + "/"
+                + exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED) + "/").getBytes(StandardCharsets.UTF_8));
+        identity.writeBytes(manifest);
+        return UUID.nameUUIDFromBytes(identity.toByteArray()).toString();
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
@@ -47,17 +62,18 @@ final class ReadManifestProcessor implements Processor {
         String pickupId = UUID.randomUUID().toString();
         byte[] manifest = exchange.getIn().getMandatoryBody(byte[].class);
         if (manifest.length > MANIFEST_LIMIT) {
-            refusals.refuse(exchange, FilePickup.refused(outbox.name(), dataFile, pickupId, null, null),
+            refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId),
                     "MANIFEST_TOO_LARGE", "manifest: larger than " + MANIFEST_LIMIT + " bytes", false);
             return;
         }
         Envelope envelope;
         try {
-            envelope = ("xml".equals(name.group(2)) ? xml.read(manifest) : json.read(manifest)).withAssignedIds()
+            envelope = ("xml".equals(name.group(2)) ? xml.read(manifest) : json.read(manifest))
+                    .withAssignedIds(messageIdOf(exchange, outbox, manifest))
                     .withMetadataIfAbsent("fileName", dataFile);
         } catch (InvalidEnvelopeException e) {
             var first = e.violations().get(0);
-            refusals.refuse(exchange, FilePickup.refused(outbox.name(), dataFile, pickupId, null, null), e.code(),
+            refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId), e.code(),
                     "manifest " + first.field() + ": " + first.message(), false);
             return;
         }
