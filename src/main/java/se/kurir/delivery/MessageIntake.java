@@ -44,7 +44,7 @@ public class MessageIntake {
         MessageRecord record = new MessageRecord(submission.messageId(), submission.sender(), envelope,
                 state, reason, decision.agreementId(), payload, submission.mediaType(), now, now);
         var details = new HashMap<String, String>(Map.of("channel", submission.channel()));
-        if (envelope.payload() != null && !envelope.payload().sha256().equals(payload.sha256())) {
+        if (envelope.contradicts(payload.sha256(), payload.size())) {
             details.put("declaredSha256", envelope.payload().sha256());
         }
         audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason, details));

@@ -44,7 +44,7 @@ public final class FileBenchmark {
         Path gcLog = dir.resolve("gc.log");
         try (SftpTestServer sftp = new SftpTestServer(dir);
                 NodeProcess node = NodeProcess.start(dir.resolve("node"), dir.resolve("node.log"),
-                        List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog), nodeArgs(sftp))) {
+                        List.of("-Xmx" + heap, "-Xlog:gc:file=" + gcLog), sftp.gatewayArguments())) {
             Path outbox = sftp.dir("outbox");
             Path inbox = sftp.dir("inbox");
 
@@ -121,11 +121,6 @@ public final class FileBenchmark {
         }
         System.out.printf("gateway heap: peak in use %d MB, peak live after a collection %d MB, committed at most "
                 + "%d MB, over %d collections%n", before, after, committed, collections);
-    }
-
-    private static String[] nodeArgs(SftpTestServer sftp) {
-        return sftp.gatewayProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
     }
 
     private static void check(String sha256, Path file) {

@@ -41,7 +41,7 @@ class ConstantMemoryIT {
         Path gcLog = dir.resolve("gc.log");
         try (SftpTestServer sftp = new SftpTestServer(dir);
                 NodeProcess node = NodeProcess.start(dir.resolve("node"), dir.resolve("node.log"),
-                        List.of("-Xmx128m", "-Xlog:gc:file=" + gcLog), args(sftp))) {
+                        List.of("-Xmx128m", "-Xlog:gc:file=" + gcLog), sftp.gatewayArguments())) {
             Transfers transfers = new Transfers(node.api(), sftp, node.port());
             long small = liveHeapWhile(node, gcLog, () -> transfers.bothWays(10 * MB));
             long large = liveHeapWhile(node, gcLog, () -> transfers.bothWays(200 * MB));
@@ -51,11 +51,6 @@ class ConstantMemoryIT {
             assertThat(large).as("live heap (MB) with 200 MB files vs %d MB with 10 MB files", small)
                     .isLessThanOrEqualTo(small + 16);
         }
-    }
-
-    private static String[] args(SftpTestServer sftp) {
-        return sftp.gatewayProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
     }
 
     /** The largest live heap, in MB, that the node's full collections saw while the work ran. */

@@ -17,6 +17,8 @@ import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static se.kurir.support.BulkClient.manifestOf;
+import static se.kurir.support.BulkClient.sha256;
 
 /**
  * Försäkringskassan's monthly batch file to Skatteverket over SFTP: picked up from the outbox with its manifest,
@@ -106,6 +108,33 @@ class FileTransferIT extends IntegrationTest {
         assertThat(Files.readString(awaitRefused(data))).contains("code: PAYLOAD_DIGEST_MISMATCH", messageId);
         assertThat(api.get(Api.FORSAKRINGSKASSAN, "/api/v1/messages/" + messageId + "/receipts").json()
                 .findValuesAsText("reasonCode")).containsExactly("PAYLOAD_DIGEST_MISMATCH");
+    }
+
+    @Test
+    void nextMonthsFileOfTheSameNameWaitsForItsOwnManifest() throws Exception {
+        String name = "manadsfil-" + UUID.randomUUID() + ".csv";
+        Path first = write(name, MB);
+        manifest(first, manadsfil());
+        awaitDelivered(name);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(first));
+
+        Path second = write(name, 2 * MB);
+        String sha256 = sha256(second);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> Files.exists(second));
+        manifest(second, manadsfil());
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (Stream<Path> files = Files.list(inbox)) {
+                return files.filter(f -> f.getFileName().toString().endsWith("-" + name))
+                        .filter(f -> Files.exists(manifestOf(f))).anyMatch(f -> sha256(f).equals(sha256));
+            }
+        });
+    }
+
+    @Test
+    void aFileOverItsProductsLimitIsRefusedBeforeItIsSent() throws Exception {
+        Path data = write("for-stor-" + UUID.randomUUID() + ".json", 2 * MB);
+        manifest(data, Envelopes.inkomstuppgift(null)); // inkomstuppgift: at most 1 MB
+        assertThat(Files.readString(awaitRefused(data))).contains("code: PAYLOAD_TOO_LARGE");
     }
 
     @Test
@@ -212,17 +241,10 @@ class FileTransferIT extends IntegrationTest {
         }
     }
 
-    private static Path manifestOf(Path delivered) {
-        return BulkClient.manifestOf(delivered);
-    }
-
     private static Stream<String> filesIn(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(f -> f.getFileName().toString()).toList().stream();
         }
     }
 
-    private static String sha256(Path file) {
-        return BulkClient.sha256(file);
-    }
 }

@@ -111,6 +111,20 @@ class ResumableTransferIT extends IntegrationTest {
     }
 
     @Test
+    void aStreamedPayloadThatIsNotTheDeclaredOneIsRejected() {
+        byte[] file = randomBytes(MB);
+        String messageId = UUID.randomUUID().toString();
+        String declared = Envelopes.manadsfil(messageId).trim().replaceFirst("}$",
+                ", \"payload\": {\"sha256\": \"" + sha256(Arrays.copyOf(file, MB - 1)) + "\"}}");
+
+        var sent = api.sendMessage(Api.FORSAKRINGSKASSAN, declared, file);
+        assertThat(sent.status()).isEqualTo(422);
+        assertThat(sent.json().get("code").asText()).isEqualTo("PAYLOAD_DIGEST_MISMATCH");
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + messageId).json().findValuesAsText("details"))
+                .anyMatch(details -> details.contains("declaredSha256"));
+    }
+
+    @Test
     void anUploadIsItsOwnersAndStaysWithinItsProductsLimit() {
         String id = create("manadsfil-utbetalningar");
         assertThat(api.get(Api.SKATTEVERKET, UPLOADS + "/" + id).status()).isEqualTo(404);

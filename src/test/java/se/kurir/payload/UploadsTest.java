@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
+import se.kurir.support.MovableClock;
 
 /** Resumable uploads on the real migrations (JDBC slice): what survives a restart, and expiry. */
 @JdbcTest
@@ -70,10 +67,10 @@ class UploadsTest {
         Uploads uploads = uploads();
         Upload stale = uploads.create(FK, "manadsfil-utbetalningar", "text/csv", 100);
         uploads.append(FK, stale.uploadId(), 0, new ByteArrayInputStream(new byte[42]));
-        clock.now = clock.now.plus(Duration.ofHours(23));
+        clock.advance(Duration.ofHours(23));
         Upload fresh = uploads.create(FK, "manadsfil-utbetalningar", "text/csv", 100);
 
-        clock.now = clock.now.plus(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         assertThat(uploads.purgeExpired()).isEqualTo(1);
 
         assertThatThrownBy(() -> uploads.status(FK, stale.uploadId())).isInstanceOf(UploadException.class)
@@ -86,24 +83,5 @@ class UploadsTest {
         var digest = Sha256.newDigest();
         digest.update(bytes);
         return digest;
-    }
-
-    static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-10-31T08:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

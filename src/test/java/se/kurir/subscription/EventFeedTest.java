@@ -38,6 +38,7 @@ import se.kurir.envelope.Classification;
 import se.kurir.envelope.DisclosureMode;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.policy.PolicyEngine;
+import se.kurir.support.MovableClock;
 import se.kurir.registry.Agreement;
 import se.kurir.registry.AllowedLegalBasis;
 import se.kurir.registry.Participant;
@@ -59,26 +60,6 @@ class EventFeedTest {
     static final String FK = "2021005521";
     static final LegalBasis TAG = new LegalBasis("SFS 2001:182", "3 §", DisclosureMode.SUBSCRIPTION, "handlaggning",
             Classification.NONE, false, null, "P1Y", null);
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-06-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @TestConfiguration
     // The audit log and its package-private repository, and nothing else of that package.
@@ -144,7 +125,7 @@ class EventFeedTest {
         publish();
         Subscription subscription = subscriptions.create(FK, new NewSubscription("p", null, DeliveryMode.PULL, null,
                 Long.toString(first)));
-        clock.now = clock.now.plus(Duration.ofDays(31));
+        clock.advance(Duration.ofDays(31));
         long kept = publish();
 
         assertThat(feed.purgeExpired()).isGreaterThanOrEqualTo(2);

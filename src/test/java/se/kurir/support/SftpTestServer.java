@@ -97,6 +97,12 @@ public final class SftpTestServer implements AutoCloseable {
         return properties;
     }
 
+    /** {@link #gatewayProperties()} as a node's command-line arguments. */
+    public String[] gatewayArguments() {
+        return gatewayProperties().entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+    }
+
     private Map<String, String> server(String prefix, String user, String directory) {
         return Map.of(prefix + "protocol", "SFTP", prefix + "host", "127.0.0.1", prefix + "port",
                 Integer.toString(port()), prefix + "username", user, prefix + "known-hosts", knownHosts.toString(),

@@ -9,7 +9,13 @@ import se.kurir.envelope.Envelope;
 record FilePickup(String outbox, String fileName, String pickupId, State state, Envelope envelope, String reasonCode,
         String reason, String messageId) {
 
-    enum State { WAITING, REFUSED, SENT }
+    /**
+     * WAITING: the manifest is read, the data file is to be sent. REFUSED: the manifest was refused, the data file is
+     * still to be moved to error/. SENT and FAILED are final: the data file was archived, or moved to error/ after
+     * it was read. Only WAITING and REFUSED let the data route take a file, so next month's file of the same name,
+     * uploaded before its manifest, is left alone.
+     */
+    enum State { WAITING, REFUSED, SENT, FAILED }
 
     static FilePickup waiting(String outbox, String fileName, String pickupId, Envelope envelope) {
         return new FilePickup(outbox, fileName, pickupId, State.WAITING, envelope, null, null, null);
@@ -20,8 +26,23 @@ record FilePickup(String outbox, String fileName, String pickupId, State state, 
         return new FilePickup(outbox, fileName, pickupId, State.WAITING, null, null, null, null);
     }
 
+    /** Refused when its manifest was read: the data file is yet to follow into error/. */
     FilePickup refusing(String code, String why) {
         return new FilePickup(outbox, fileName, pickupId, State.REFUSED, envelope, code, why, messageId);
+    }
+
+    /** Refused with its data file in hand (too large, digest, policy): final. */
+    FilePickup failing(String code, String why) {
+        return new FilePickup(outbox, fileName, pickupId, State.FAILED, envelope, code, why, messageId);
+    }
+
+    /** A refused pickup whose data file is now on its way to error/. */
+    FilePickup closed() {
+        return failing(reasonCode, reason);
+    }
+
+    boolean takesDataFile() {
+        return state == State.WAITING || state == State.REFUSED;
     }
 
     FilePickup sent(String id) {
@@ -30,6 +51,6 @@ record FilePickup(String outbox, String fileName, String pickupId, State state, 
 
     /** Where the data file and its manifest go once handled: archive/ or error/, one folder per pickup. */
     String folder() {
-        return (state == State.REFUSED ? "error/" : "archive/") + pickupId;
+        return (state == State.REFUSED || state == State.FAILED ? "error/" : "archive/") + pickupId;
     }
 }

@@ -31,28 +31,28 @@ class FileRefusals {
     }
 
     /**
+     * @param refused the pickup as refused: {@link FilePickup#refusing} when the manifest is refused,
+     *     {@link FilePickup#failing} when the data file is in hand
      * @param audited whether the pipeline already audited the refusal as a rejected message
      */
-    FilePickup refuse(Exchange exchange, FilePickup pickup, String code, String reason, boolean audited) {
+    void refuse(Exchange exchange, FilePickup refused, boolean audited) {
         FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
-        FilePickup refused = pickup.refusing(code, reason);
         pickups.save(refused);
-        String text = "file: " + pickup.fileName() + "\npickup: " + pickup.pickupId() + "\ncode: " + code
-                + "\nreason: " + reason + "\n";
+        String text = "file: " + refused.fileName() + "\npickup: " + refused.pickupId() + "\ncode: "
+                + refused.reasonCode() + "\nreason: " + refused.reason() + "\n";
         producer.sendBodyAndHeader(outbox.server().endpoint(), text.getBytes(StandardCharsets.UTF_8),
-                Exchange.FILE_NAME, refused.folder() + "/" + pickup.fileName() + ".reason.txt");
+                Exchange.FILE_NAME, refused.folder() + "/" + refused.fileName() + ".reason.txt");
         if (!audited) {
-            var envelope = pickup.envelope();
+            var envelope = refused.envelope();
             audit.append(new AuditEvent(AuditEventType.FILE_REFUSED, "gateway",
                     envelope == null ? null : envelope.messageId(), outbox.participant(),
                     envelope == null ? null : envelope.recipient(), envelope == null ? null : envelope.product(),
-                    code, envelope == null ? null : envelope.legalBasis().summary(),
-                    Map.of("outbox", outbox.name(), "file", pickup.fileName(), "pickup", pickup.pickupId())));
+                    refused.reasonCode(), envelope == null ? null : envelope.legalBasis().summary(),
+                    Map.of("outbox", outbox.name(), "file", refused.fileName(), "pickup", refused.pickupId())));
         }
-        log.warn("KUR-6002 file {} of outbox {} refused ({}); moved to {}", pickup.fileName(), outbox.name(), code,
-                refused.folder());
+        log.warn("KUR-6002 file {} of outbox {} refused ({}); moved to {}", refused.fileName(), outbox.name(),
+                refused.reasonCode(), refused.folder());
         exchange.setProperty(FileExchange.PICKUP, refused);
         exchange.setProperty(FileExchange.FOLDER, refused.folder());
-        return refused;
     }
 }

@@ -56,11 +56,6 @@ public record FileServer(@NotNull Protocol protocol, @NotBlank String host, int 
         return uri.toString();
     }
 
-    /** For logs and audit: where, never how to get in. */
-    String describe() {
-        return protocol.name().toLowerCase() + "://" + username + "@" + host + ":" + port + "/" + directory;
-    }
-
     private int defaultPort() {
         return protocol == Protocol.SFTP ? 22 : 21;
     }

@@ -4,8 +4,9 @@ import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 
 /**
- * Lets the data-file route take only files whose manifest has been read: anything else in the outbox (a file still
- * being written, a manifest, a temporary name) is left alone until its manifest arrives.
+ * Lets the data-file route take only files whose manifest has been read and not yet dealt with: anything else in the
+ * outbox (a file still being written, a manifest, a temporary name, next month's file of a name used before) is left
+ * alone until its manifest arrives.
  */
 final class ManifestedFileFilter<T> implements GenericFileFilter<T> {
 
@@ -20,6 +21,6 @@ final class ManifestedFileFilter<T> implements GenericFileFilter<T> {
     @Override
     public boolean accept(GenericFile<T> file) {
         return !file.isDirectory() && !file.getFileNameOnly().contains(".manifest.")
-                && pickups.find(outbox, file.getFileNameOnly()).isPresent();
+                && pickups.find(outbox, file.getFileNameOnly()).filter(FilePickup::takesDataFile).isPresent();
     }
 }

@@ -62,8 +62,8 @@ final class ReadManifestProcessor implements Processor {
         String pickupId = UUID.randomUUID().toString();
         byte[] manifest = exchange.getIn().getMandatoryBody(byte[].class);
         if (manifest.length > MANIFEST_LIMIT) {
-            refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId),
-                    "MANIFEST_TOO_LARGE", "manifest: larger than " + MANIFEST_LIMIT + " bytes", false);
+            refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId).refusing(
+                    "MANIFEST_TOO_LARGE", "manifest: larger than " + MANIFEST_LIMIT + " bytes"), false);
             return;
         }
         Envelope envelope;
@@ -73,8 +73,8 @@ final class ReadManifestProcessor implements Processor {
                     .withMetadataIfAbsent("fileName", dataFile);
         } catch (InvalidEnvelopeException e) {
             var first = e.violations().get(0);
-            refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId), e.code(),
-                    "manifest " + first.field() + ": " + first.message(), false);
+            refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId).refusing(e.code(),
+                    "manifest " + first.field() + ": " + first.message()), false);
             return;
         }
         FilePickup pickup = FilePickup.waiting(outbox.name(), dataFile, pickupId, envelope);

@@ -39,7 +39,7 @@ final class StorePayloadProcessor implements Processor {
             exchange.setProperty(FileExchange.STORED, payloads.store(in, limit));
         } catch (PayloadTooLargeException e) {
             intake.refuseOversize(outbox.participant(), pickup.envelope(), limit, outbox.server().protocol().name());
-            refusals.refuse(exchange, pickup, "PAYLOAD_TOO_LARGE", "payload: " + e.getMessage(), true);
+            refusals.refuse(exchange, pickup.failing("PAYLOAD_TOO_LARGE", "payload: " + e.getMessage()), true);
         }
     }
 }

@@ -37,8 +37,8 @@ final class SubmitFileProcessor implements Processor {
                 mediaType == null ? "application/octet-stream" : mediaType, outbox.server().protocol().name()));
         if (result.admission() == MessageState.REJECTED) {
             String code = result.message().reasonCode();
-            refusals.refuse(exchange, pickup, code, "the message was rejected (" + code + "); see its receipts, "
-                    + "messageId " + result.messageId(), true);
+            refusals.refuse(exchange, pickup.failing(code, "the message was rejected (" + code + "); see its "
+                    + "receipts, messageId " + result.messageId()), true);
             return;
         }
         FilePickup sent = pickup.sent(result.messageId());
