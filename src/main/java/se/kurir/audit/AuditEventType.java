@@ -30,5 +30,11 @@ public enum AuditEventType {
     SUBSCRIPTION_DELIVERED,
     SUBSCRIPTION_DELIVERY_FAILED,
     /** A subscriber committed its cursor, or moved it back to replay. */
-    SUBSCRIPTION_CURSOR_MOVED
+    SUBSCRIPTION_CURSOR_MOVED,
+    /** The gateway signed and encrypted a payload on the sender's behalf (which keys, which profile). */
+    PAYLOAD_SEALED,
+    /** The gateway checked a sealed payload's signature and recipients (result VALID or the refusal code). */
+    SIGNATURE_CHECKED,
+    CERTIFICATE_REGISTERED,
+    CERTIFICATE_REVOKED
 }

@@ -10,6 +10,7 @@ import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
 import se.kurir.envelope.Envelope;
+import se.kurir.payload.PayloadStore;
 import se.kurir.payload.StoredPayload;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.RejectionCode;
@@ -23,12 +24,24 @@ public class MessageIntake {
 
     private final MessageRepository messages;
     private final AuditLog audit;
+    private final PayloadStore payloads;
     private final Clock clock;
 
-    MessageIntake(MessageRepository messages, AuditLog audit, Clock clock) {
+    MessageIntake(MessageRepository messages, AuditLog audit, PayloadStore payloads, Clock clock) {
         this.messages = messages;
         this.audit = audit;
+        this.payloads = payloads;
         this.clock = clock;
+    }
+
+    /**
+     * Removes a payload that no message names: the plaintext of a payload the gateway has just sealed, so that the
+     * store keeps ciphertext only. Content-addressed, so a plaintext another message already holds stays.
+     */
+    public void discardUnreferenced(StoredPayload payload) {
+        if (!messages.referencesPayload(payload.sha256())) {
+            payloads.discard(payload.sha256());
+        }
     }
 
     public IntakeResult admit(Submission submission, PolicyDecision decision) {

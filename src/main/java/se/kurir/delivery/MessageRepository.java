@@ -66,6 +66,11 @@ class MessageRepository {
                 .params(r.messageId(), r.type().name(), r.reasonCode(), Timestamp.from(r.at())).update();
     }
 
+    boolean referencesPayload(String sha256) {
+        return jdbc.sql("SELECT COUNT(*) FROM messages WHERE payload_sha256 = ?").param(sha256)
+                .query(Long.class).single() > 0;
+    }
+
     Optional<MessageRecord> find(String messageId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE message_id = ?").param(messageId)
                 .query(this::map).optional();

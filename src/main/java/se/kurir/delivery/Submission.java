@@ -14,4 +14,10 @@ public record Submission(String sender, Envelope envelope, StoredPayload payload
     public String messageId() {
         return envelope.messageId();
     }
+
+    /** The same submission carrying the payload the gateway sealed in place of the plaintext. */
+    public Submission sealedAs(StoredPayload sealed, String sealedMediaType) {
+        return new Submission(sender, envelope.sealedAs(sealed.sha256(), sealed.size()), sealed, sealedMediaType,
+                channel);
+    }
 }

@@ -55,6 +55,15 @@ public record Envelope(
                 more, legalBasis, payload);
     }
 
+    /**
+     * The envelope of a payload the gateway sealed on the sender's behalf: it now describes the sealed payload, the
+     * only one the recipient will see (a digest of the plaintext would let anyone test guesses of the content).
+     */
+    public Envelope sealedAs(String sha256, long size) {
+        return new Envelope(messageId, conversationId, inReplyTo, correlationId, recipient, product, status, subject,
+                metadata, legalBasis, new PayloadDigest(sha256, size));
+    }
+
     /** Whether the sender declared a digest (or size) that the payload actually received does not have. */
     public boolean contradicts(String sha256, long size) {
         return payload != null && !payload.describes(sha256, size);

@@ -1,5 +1,7 @@
 package se.kurir.payload;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -76,33 +78,98 @@ public class PayloadStore {
 
     /** Streams the input into the store, refusing it once more than {@code maxBytes} have arrived. */
     public StoredPayload store(InputStream in, long maxBytes) {
+        return write(out -> {
+            byte[] buffer = new byte[BUFFER];
+            long size = 0;
+            for (int n; (n = in.read(buffer)) != -1;) {
+                size += n;
+                if (size > maxBytes) {
+                    throw new PayloadTooLargeException(maxBytes);
+                }
+                out.write(buffer, 0, n);
+            }
+        });
+    }
+
+    /**
+     * Stores what the writer produces (a payload being sealed, say) without holding it: written to a temporary file,
+     * synced, then moved into place under its digest.
+     */
+    public StoredPayload write(PayloadWriter writer) {
         Path temp = null;
         try {
             temp = Files.createTempFile(incoming, "payload-", ".part");
-            MessageDigest digest = Sha256.newDigest();
-            long size = 0;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    OutputStream out = Channels.newOutputStream(channel)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) != -1;) {
-                    size += n;
-                    if (size > maxBytes) {
-                        throw new PayloadTooLargeException(maxBytes);
-                    }
-                    digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
-                }
+            DigestingOutputStream out;
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                out = new DigestingOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
+                writer.writeTo(out);
                 out.flush();
                 channel.force(true);
             }
-            String sha256 = Sha256.hex(digest);
+            String sha256 = out.sha256();
             moveIntoPlace(temp, pathOf(sha256));
             temp = null;
-            return new StoredPayload(sha256, size);
+            return new StoredPayload(sha256, out.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Removes a payload that nothing refers to any more: the plaintext a payload was sealed from. The caller makes
+     * sure no message record names it.
+     */
+    public void discard(String sha256) {
+        try {
+            Files.deleteIfExists(pathOf(sha256));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Produces a payload into an output stream the store owns. */
+    @FunctionalInterface
+    public interface PayloadWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Counts and digests what passes, so the store never reads a payload back to name it. */
+    private static final class DigestingOutputStream extends FilterOutputStream {
+
+        private final MessageDigest digest = Sha256.newDigest();
+        private long size;
+
+        DigestingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            size++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            digest.update(b, off, len);
+            size += len;
+        }
+
+        @Override
+        public void close() {
+            // the store closes the file itself, after syncing it
+        }
+
+        String sha256() {
+            return Sha256.hex(digest);
+        }
+
+        long size() {
+            return size;
         }
     }
 

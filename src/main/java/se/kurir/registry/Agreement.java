@@ -12,6 +12,7 @@ import se.kurir.envelope.Classification;
  * classification, when, and whether a manual confidentiality review (sekretessprövning) precedes release.
  *
  * @param validTo last day of validity (inclusive), or null for open-ended
+ * @param protection how payloads under this agreement must be sealed; null when the agreement asks for none
  */
 public record Agreement(
         String id,
@@ -22,7 +23,8 @@ public record Agreement(
         Classification classificationCeiling,
         LocalDate validFrom,
         LocalDate validTo,
-        boolean reviewRequired) {
+        boolean reviewRequired,
+        PayloadProtection protection) {
 
     /** Agreements are dated in Swedish law, so validity is judged on the Swedish calendar. */
     static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Stockholm");
@@ -30,6 +32,18 @@ public record Agreement(
     public Agreement {
         consumers = List.copyOf(consumers);
         legalBases = List.copyOf(legalBases);
+    }
+
+    /** An agreement that asks for no sealing of its payloads. */
+    public Agreement(String id, String product, String producer, List<Consumer> consumers,
+            List<AllowedLegalBasis> legalBases, Classification classificationCeiling, LocalDate validFrom,
+            LocalDate validTo, boolean reviewRequired) {
+        this(id, product, producer, consumers, legalBases, classificationCeiling, validFrom, validTo, reviewRequired,
+                null);
+    }
+
+    public Optional<PayloadProtection> payloadProtection() {
+        return Optional.ofNullable(protection);
     }
 
     /**

@@ -23,8 +23,9 @@ class RegistryRepository {
         this.json = json;
     }
 
-    /** Terms of an agreement that are stored as one JSON document: consumers and allowed legal bases. */
-    record Terms(List<Agreement.Consumer> consumers, List<AllowedLegalBasis> legalBases) {
+    /** Terms of an agreement that are stored as one JSON document: consumers, allowed legal bases, protection. */
+    record Terms(List<Agreement.Consumer> consumers, List<AllowedLegalBasis> legalBases,
+            PayloadProtection protection) {
     }
 
     @Transactional
@@ -82,7 +83,7 @@ class RegistryRepository {
     private void upsert(Agreement a) {
         var params = new Object[] {a.product(), a.producer(), a.classificationCeiling().name(),
             Date.valueOf(a.validFrom()), a.validTo() == null ? null : Date.valueOf(a.validTo()), a.reviewRequired(),
-            toJson(new Terms(a.consumers(), a.legalBases())), a.id()};
+            toJson(new Terms(a.consumers(), a.legalBases(), a.protection())), a.id()};
         int n = jdbc.sql("UPDATE agreements SET product = ?, producer = ?, classification_ceiling = ?, valid_from = ?, "
                 + "valid_to = ?, review_required = ?, terms = ? WHERE id = ?").params(params).update();
         if (n == 0) {
@@ -117,7 +118,8 @@ class RegistryRepository {
                     Date validTo = rs.getDate(6);
                     return new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), terms.consumers(),
                             terms.legalBases(), Classification.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(),
-                            validTo == null ? null : validTo.toLocalDate(), rs.getBoolean(7));
+                            validTo == null ? null : validTo.toLocalDate(), rs.getBoolean(7),
+                            terms.protection());
                 }).list();
     }
 

@@ -94,8 +94,8 @@ class SecurityIT extends IntegrationTest {
         var own = api.get(Api.POLISEN, "/api/v1/catalogue/agreements").json();
         var all = api.get(Api.OPERATOR, "/api/v1/catalogue/agreements").json();
 
-        assertThat(own).hasSize(1);
-        assertThat(own.get(0).get("id").asText()).isEqualTo("polisen-falsk-identitet");
+        assertThat(own.findValuesAsText("id")).containsExactlyInAnyOrder("polisen-falsk-identitet",
+                "fk-polisen-utredningsunderlag", "polisen-migrationsverket-utredningsunderlag");
         assertThat(all.size()).isGreaterThan(own.size());
         assertThat(all.findValuesAsText("id")).contains("skv-fk-inkomstuppgift", "polisen-falsk-identitet");
     }

@@ -22,6 +22,7 @@ public final class Api {
     public static final String POLISEN = "kurir-demo-key-polisen";
     public static final String PENSIONSMYNDIGHETEN = "kurir-demo-key-pensionsmyndigheten";
     public static final String BOLAGSVERKET = "kurir-demo-key-bolagsverket";
+    public static final String MIGRATIONSVERKET = "kurir-demo-key-migrationsverket";
     public static final String REVIEWER = "demo-reviewer:demo-reviewer-password";
     public static final String AUDITOR = "demo-auditor:demo-auditor-password";
     public static final String OPERATOR = "demo-operator:demo-operator-password";
@@ -67,6 +68,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody)).build());
     }
 
+    public Response postPem(String credentials, String path, String pem) {
+        return send(request(credentials, path).header("Content-Type", "application/x-pem-file")
+                .POST(HttpRequest.BodyPublishers.ofString(pem)).build());
+    }
+
     public Response put(String credentials, String path, String jsonBody) {
         return send(request(credentials, path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)).build());
@@ -84,11 +90,17 @@ public final class Api {
 
     /** Posts a message: envelope part (JSON unless the type says otherwise), then the payload part. */
     public Response sendMessage(String apiKey, String envelope, String envelopeType, byte[] payload) {
+        return sendMessage(apiKey, envelope, envelopeType, payload, "application/json");
+    }
+
+    /** As above, with the payload part's media type ({@code application/cms} for a sealed payload). */
+    public Response sendMessage(String apiKey, String envelope, String envelopeType, byte[] payload,
+            String payloadType) {
         String boundary = "kurir-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         part(body, boundary, "envelope", envelopeType, envelope.getBytes(StandardCharsets.UTF_8));
         if (payload != null) {
-            part(body, boundary, "payload", "application/json", payload);
+            part(body, boundary, "payload", payloadType, payload);
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         return send(request(apiKey, "/api/v1/messages")

@@ -10,7 +10,8 @@ import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.KurirRouteConfigurations;
 
 /**
- * authenticate (done by the caller) -> dedupe -> verify the declared payload digest -> policy -> audit and admit -> queue for the mailbox.
+ * authenticate (done by the caller) -> dedupe -> verify the declared payload digest -> policy -> protect the payload
+ * (check the sender's seal, or seal it here, as the agreement demands) -> audit and admit -> queue for the mailbox.
  * The answer to the caller is the {@link se.kurir.delivery.IntakeResult} left in the body.
  */
 @Component
@@ -22,17 +23,19 @@ final class IngressRoutes extends RouteBuilder {
     private final IdempotentRepository submittedMessages;
     private final VerifyPayloadProcessor verifyPayload;
     private final CheckPolicyProcessor checkPolicy;
+    private final ProtectPayloadProcessor protectPayload;
     private final AdmitMessageProcessor admitMessage;
     private final ReplayEarlierAnswerProcessor replayEarlierAnswer;
     private final PrepareQueueMessageProcessor prepareQueueMessage;
 
     IngressRoutes(IdempotentRepository submittedMessages, VerifyPayloadProcessor verifyPayload,
-            CheckPolicyProcessor checkPolicy,
+            CheckPolicyProcessor checkPolicy, ProtectPayloadProcessor protectPayload,
             AdmitMessageProcessor admitMessage, ReplayEarlierAnswerProcessor replayEarlierAnswer,
             PrepareQueueMessageProcessor prepareQueueMessage) {
         this.submittedMessages = submittedMessages;
         this.verifyPayload = verifyPayload;
         this.checkPolicy = checkPolicy;
+        this.protectPayload = protectPayload;
         this.admitMessage = admitMessage;
         this.replayEarlierAnswer = replayEarlierAnswer;
         this.prepareQueueMessage = prepareQueueMessage;
@@ -51,6 +54,7 @@ final class IngressRoutes extends RouteBuilder {
                         .filter(exchangeProperty(KurirHeaders.DECISION).isNull())
                             .process(checkPolicy).id("pipeline-ingress-policy")
                         .end()
+                        .process(protectPayload).id("pipeline-ingress-protect")
                         .process(admitMessage).id("pipeline-ingress-admit")
                         .filter(simple("${body.queued}"))
                             .enrich(ENQUEUE, AggregationStrategies.useOriginal()).id("pipeline-ingress-enqueue")

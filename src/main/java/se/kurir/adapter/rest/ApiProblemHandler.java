@@ -21,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.kurir.audit.AuditUnavailableException;
+import se.kurir.crypto.CertificateRefusedException;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.delivery.RequestRefusedException;
 import se.kurir.envelope.InvalidEnvelopeException;
@@ -43,6 +44,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         problem.setProperty("violations", e.violations().stream()
                 .map(v -> Map.of("code", v.code(), "field", v.field(), "message", v.message())).toList());
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail certificateRefused(CertificateRefusedException e) {
+        HttpStatus status = e.code() == CertificateRefusedException.Code.CERTIFICATE_NOT_FOUND ? HttpStatus.NOT_FOUND
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return ProblemCodes.problem(status, e.code().name(), e.getMessage());
     }
 
     @ExceptionHandler

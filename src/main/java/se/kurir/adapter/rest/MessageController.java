@@ -17,6 +17,7 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.http.HttpStatus;
+import se.kurir.policy.RejectionCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -184,7 +185,8 @@ class MessageController {
         if (result.admission() == MessageState.REJECTED) {
             String code = result.message().reasonCode();
             ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, code,
-                    "legalBasis: the message was rejected by policy (" + code + "); it will not be delivered");
+                    RejectionCode.valueOf(code).field() + ": the message was rejected by policy (" + code
+                            + "); it will not be delivered");
             problem.setProperty("messageId", result.messageId());
             problem.setProperty("status", MessageState.REJECTED);
             return builder.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
