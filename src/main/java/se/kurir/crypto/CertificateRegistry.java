@@ -90,6 +90,11 @@ public class CertificateRegistry {
                 "keyId: no certificate " + keyId));
     }
 
+    /** The registered certificate with this key id, if there is one. */
+    public Optional<ParticipantCertificate> registered(String keyId) {
+        return repository.find(keyId);
+    }
+
     /** All certificates, or one participant's; newest first within each usage. */
     public List<ParticipantCertificate> list(String participantOrNull) {
         return repository.all(participantOrNull);

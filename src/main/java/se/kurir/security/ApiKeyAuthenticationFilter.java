@@ -14,7 +14,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates agency systems by the {@code X-Api-Key} header.
+ * Authenticates agency systems by the {@code X-Api-Key} header: the development option, and the fallback for systems
+ * not yet on mutual TLS. A request already authenticated by its client certificate keeps that identity.
  */
 final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -32,7 +33,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
-        if (key == null) {
+        if (key == null || SecurityContextHolder.getContext().getAuthentication() != null) {
             chain.doFilter(request, response);
             return;
         }

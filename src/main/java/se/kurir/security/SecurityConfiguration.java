@@ -14,21 +14,26 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import se.kurir.crypto.CertificateRegistry;
+import se.kurir.registry.Registry;
 
 /** Who may call what. Everything not listed needs an authenticated caller of any role. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json, Registry registry,
+            CertificateRegistry certificates) throws Exception {
         var unauthenticated = ProblemResponses.unauthenticated(json);
         http.csrf(csrf -> csrf.disable()) // stateless API: no session cookie to forge requests with
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(new ApiClients(properties.apiKeys()), unauthenticated),
+                .addFilterBefore(new ClientCertificateAuthenticationFilter(registry, certificates, unauthenticated),
                         BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiKeyAuthenticationFilter(new ApiClients(properties.apiKeys()), unauthenticated),
+                        ClientCertificateAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // A long-polled feed answers on an async dispatch of a request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()

@@ -1,0 +1,76 @@
+package se.kurir.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+import se.kurir.crypto.CertificateRegistry;
+import se.kurir.crypto.OrganisationNumbers;
+import se.kurir.crypto.ParticipantCertificate;
+import se.kurir.crypto.Pem;
+import se.kurir.registry.Registry;
+
+/**
+ * Authenticates agency systems by their TLS client certificate (mutual TLS). The TLS layer has already checked the
+ * chain against the configured trust store; here the organisation number in the subject, as Swedish function
+ * certificates carry it, names the participant. A certificate registered in Kurir and revoked there is refused even
+ * while its chain is still trusted. A request that comes with a valid certificate is that participant's, whatever
+ * API key it also sends.
+ */
+final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
+    private final Registry registry;
+    private final CertificateRegistry certificates;
+    private final AuthenticationEntryPoint entryPoint;
+
+    ClientCertificateAuthenticationFilter(Registry registry, CertificateRegistry certificates,
+            AuthenticationEntryPoint entryPoint) {
+        this.registry = registry;
+        this.certificates = certificates;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(request.getAttribute(CERTIFICATES) instanceof X509Certificate[] presented) || presented.length == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        X509Certificate client = presented[0];
+        Optional<String> participant = OrganisationNumbers.fromSubject(client.getSubjectX500Principal())
+                .filter(org -> registry.participant(org).isPresent());
+        String keyId = Pem.fingerprint(client);
+        if (participant.isEmpty()) {
+            refuse(request, response, "the client certificate names no participant");
+            return;
+        }
+        if (certificates.registered(keyId).map(ParticipantCertificate::revokedAt).isPresent()) {
+            refuse(request, response, "the client certificate is revoked");
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(participant.get(), null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + Roles.PARTICIPANT)));
+        authentication.setDetails("client-certificate:" + keyId);
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException, ServletException {
+        SecurityContextHolder.clearContext();
+        entryPoint.commence(request, response, new BadCredentialsException(reason));
+    }
+}
