@@ -56,4 +56,22 @@ class FtpsTransferIT {
                     .findValuesAsText("type")).contains("FILE_REFUSED");
         }
     }
+
+    @Test
+    void aServerWhoseCertificateDoesNotNameItsHostIsNeverUsed() throws Exception {
+        Path serverDir = Files.createDirectories(dir.resolve("elsewhere"));
+        try (FtpsTestServer ftps = new FtpsTestServer(serverDir, "dns:files.elsewhere.example");
+                KurirNode node = KurirNode.start(dir.resolve("node-elsewhere"), ftps.gatewayProperties())) {
+            Path outbox = ftps.dir("outbox");
+            Path data = BulkClient.generate(outbox.resolve("manadsfil-fel-vard.csv"), MB);
+            Path manifest = Files.writeString(outbox.resolve("manadsfil-fel-vard.csv.manifest.json"),
+                    Envelopes.manadsfil(null).replace("2021005448.kontroll", "2021005448.filmottagning"));
+
+            // Trusted chain, wrong name: the TLS handshake fails, so no poll ever reads or moves a file.
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(8))
+                    .until(() -> Files.exists(data) && Files.exists(manifest));
+            assertThat(node.api().get(Api.AUDITOR, "/api/v1/audit?participant=2021005521").json()
+                    .findValuesAsText("type")).doesNotContain("MESSAGE_ACCEPTED");
+        }
+    }
 }

@@ -37,13 +37,18 @@ public final class FtpsTestServer implements AutoCloseable {
     private final Path trustStore;
 
     public FtpsTestServer(Path directory) {
+        this(directory, "ip:127.0.0.1,dns:localhost");
+    }
+
+    /** @param subjectAltNames the names the server's certificate is valid for, in keytool's san syntax */
+    public FtpsTestServer(Path directory, String subjectAltNames) {
         try {
             root = Files.createDirectories(directory.resolve("ftps-root"));
             Path keyStore = directory.resolve("ftps-server.p12");
             trustStore = directory.resolve("ftps-trust.p12");
             Path certificate = directory.resolve("ftps-server.crt");
             keytool("-genkeypair", "-alias", "ftps", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                    "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                    "-dname", "CN=localhost", "-ext", "san=" + subjectAltNames, "-storetype", "PKCS12",
                     "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD);
             keytool("-exportcert", "-alias", "ftps", "-keystore", keyStore.toString(), "-storepass", STORE_PASSWORD,
                     "-file", certificate.toString());

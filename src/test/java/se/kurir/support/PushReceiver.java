@@ -36,7 +36,29 @@ public final class PushReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     public PushReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    }
+
+    /**
+     * An HTTPS endpoint with the server certificate in {@code tls}; with {@code requireClientCertificate} it takes
+     * only callers whose certificate its trust managers accept (mutual TLS).
+     */
+    public static PushReceiver https(javax.net.ssl.SSLContext tls, boolean requireClientCertificate)
+            throws IOException {
+        var server = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls) {
+            @Override
+            public void configure(com.sun.net.httpserver.HttpsParameters parameters) {
+                var ssl = tls.getDefaultSSLParameters();
+                ssl.setNeedClientAuth(requireClientCertificate);
+                parameters.setSSLParameters(ssl);
+            }
+        });
+        return new PushReceiver(server);
+    }
+
+    private PushReceiver(HttpServer server) {
+        this.server = server;
         server.setExecutor(executor);
         server.createContext("/inbox", exchange -> {
             String id = exchange.getRequestHeaders().getFirst("Kurir-Message-Id");
@@ -62,7 +84,8 @@ public final class PushReceiver implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/inbox";
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https://localhost:" : "http://127.0.0.1:")
+                + server.getAddress().getPort() + "/inbox";
     }
 
     /** The next answers for this message, in order; after them, 200. */

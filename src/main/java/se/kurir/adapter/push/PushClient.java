@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import se.kurir.security.OutboundTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +26,9 @@ class PushClient {
     private final HttpClient http;
     private final PushProperties properties;
 
-    PushClient(PushProperties properties) {
+    PushClient(PushProperties properties, OutboundTls tls) {
         this.properties = properties;
-        // Certificate and host name are verified by the JDK's defaults; redirects are not followed.
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = tls.httpClient(properties.connectTimeout()).build();
     }
 
     /** Returns the HTTP status; throws {@link PushFailedException} when no answer came. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import se.kurir.security.OutboundTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -29,12 +30,10 @@ public class QueryClient {
     private final QueryProperties properties;
     private final ObjectMapper json;
 
-    QueryClient(QueryProperties properties, ObjectMapper json) {
+    QueryClient(QueryProperties properties, ObjectMapper json, OutboundTls tls) {
         this.properties = properties;
         this.json = json;
-        // Certificate and host name are verified by the JDK's defaults; redirects are not followed.
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = tls.httpClient(properties.connectTimeout()).build();
     }
 
     /** Why the answerer gave no usable reply; the code is the problem answer's code. */

@@ -43,8 +43,10 @@ public record FileServer(@NotNull Protocol protocol, @NotBlank String host, int 
                 }
             }
         } else {
-            // Explicit TLS, protected data channel, TLS 1.3 (1.2 where the server has no 1.3).
-            uri.append("&implicit=false&securityProtocol=TLSv1.3&execProt=P&execPbsz=0&passiveMode=true");
+            // Explicit TLS, protected data channel, TLS 1.3 (1.2 where the server has no 1.3); the server's certificate
+            // must name the host connected to (commons-net does not check that unless told).
+            uri.append("&implicit=false&securityProtocol=TLSv1.3&execProt=P&execPbsz=0&passiveMode=true")
+                    .append("&ftpClient.endpointCheckingEnabled=true");
             if (trustStore != null) {
                 uri.append("&ftpClient.trustStore.file=").append(trustStore.toAbsolutePath())
                         .append("&ftpClient.trustStore.type=PKCS12");

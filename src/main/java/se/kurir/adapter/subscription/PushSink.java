@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
+import se.kurir.security.OutboundTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -34,14 +35,13 @@ class PushSink implements EventSink {
     private final ObjectMapper json;
     private final Duration requestTimeout;
 
-    PushSink(Registry registry, ObjectMapper json, @Value("${kurir.push.connect-timeout}") Duration connectTimeout,
+    PushSink(Registry registry, ObjectMapper json, OutboundTls tls,
+            @Value("${kurir.push.connect-timeout}") Duration connectTimeout,
             @Value("${kurir.push.request-timeout}") Duration requestTimeout) {
         this.registry = registry;
         this.json = json;
         this.requestTimeout = requestTimeout;
-        // Certificate and host name are verified by the JDK's defaults; redirects are not followed.
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = tls.httpClient(connectTimeout).build();
     }
 
     @Override
