@@ -20,7 +20,7 @@ import org.bouncycastle.cms.CMSAuthEnvelopedDataStreamGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataStreamGenerator;
 import org.bouncycastle.cms.RecipientInfoGenerator;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
 import org.bouncycastle.cms.jcajce.JceKEMRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
@@ -28,6 +28,8 @@ import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.OutputAEADEncryptor;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Seals a payload, streaming: CMS SignedData (the sender's signature, its certificate included) whose content is a
@@ -59,9 +61,12 @@ public final class CmsSealer {
         }
         try {
             CMSSignedDataStreamGenerator signing = new CMSSignedDataStreamGenerator();
-            signing.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder()
-                    .setProvider(BouncyCastle.PROVIDER)
-                    .build(signer.signatureAlgorithm(), signer.privateKey(), signer.certificate()));
+            // The digest over every byte comes from the JDK (CPU SHA instructions); the signature, over the signed
+            // attributes only, from BouncyCastle.
+            signing.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().build())
+                    .build(new JcaContentSignerBuilder(signer.signatureAlgorithm()).setProvider(BouncyCastle.PROVIDER)
+                            .build(signer.privateKey()), signer.certificate()));
             signing.addCertificate(new JcaX509CertificateHolder(signer.certificate()));
             signing.setBufferSize(BUFFER);
 

@@ -135,7 +135,9 @@ public final class CertificateAuthority {
     /** Writes a keystore holding the given key entries, each with its certificate and this authority's. */
     public static void writeKeyStore(Path file, String type, char[] password, List<Entry> entries)
             throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(type, BouncyCastle.PROVIDER);
+        // PKCS#12 with PBES2/AES: BouncyCastle's plain "PKCS12" writes RC2-40 and 3DES, which OpenSSL 3 refuses.
+        KeyStore store = KeyStore.getInstance("PKCS12".equals(type) ? "PKCS12-AES256-AES128" : type,
+                BouncyCastle.PROVIDER);
         store.load(null, password);
         for (Entry entry : entries) {
             store.setKeyEntry(entry.alias(), entry.key().getPrivate(), password, entry.chain());

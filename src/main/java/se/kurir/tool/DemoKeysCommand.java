@@ -26,7 +26,8 @@ import se.kurir.crypto.Pem;
  * <p>Writes {@code config/certificates/demo/} (each participant's signing certificate and its RSA, EC P-256 and
  * hybrid ML-KEM encryption certificates, registered at start-up) and {@code config/keys/}: {@code demo-ca.pem},
  * the node keystore with the participants' signing keys ({@code demo-node-keys.p12}), one keystore per agency with
- * its decryption keys for the seal helper, and the TLS material for mutual TLS.
+ * its signing and decryption keys for the seal helper, and the TLS material for mutual TLS (server, trust store, one
+ * client certificate per agency).
  */
 public final class DemoKeysCommand {
 
@@ -70,11 +71,13 @@ public final class DemoKeysCommand {
                 Files.writeString(certificates.resolve(org + "-" + label + ".pem"), Pem.text(certificate));
                 agencyKeys.add(new CertificateAuthority.Entry(label, encryption, certificate, ca.certificate()));
             }
-            KeyPair tls = CertificateAuthority.generate(KeyKind.EC_P256);
-            agencyKeys.add(new CertificateAuthority.Entry("tls-client", tls,
-                    ca.issueTls(org, name, tls.getPublic(), List.of(), from, to), ca.certificate()));
             CertificateAuthority.writeKeyStore(keys.resolve("demo-agency-" + org + ".p12"), "PKCS12",
                     DEMO_PASSWORD, agencyKeys);
+            // The TLS client key alone in its file: curl and OpenSSL take the first key of a PKCS#12 file.
+            KeyPair tls = CertificateAuthority.generate(KeyKind.EC_P256);
+            CertificateAuthority.writeKeyStore(keys.resolve("demo-tls-client-" + org + ".p12"), "PKCS12",
+                    DEMO_PASSWORD, List.of(new CertificateAuthority.Entry("tls-client", tls,
+                            ca.issueTls(org, name, tls.getPublic(), List.of(), from, to), ca.certificate())));
         }
         CertificateAuthority.writeKeyStore(keys.resolve("demo-node-keys.p12"), "PKCS12", DEMO_PASSWORD, nodeKeys);
 

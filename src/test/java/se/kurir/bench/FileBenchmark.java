@@ -133,7 +133,7 @@ public final class FileBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static long parseSize(String size) {
+    static long parseSize(String size) {
         String s = size.toLowerCase();
         long unit = s.endsWith("g") ? 1L << 30 : s.endsWith("m") ? 1L << 20 : 1;
         return Long.parseLong(s.replaceAll("[gm]$", "")) * unit;
