@@ -11,7 +11,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
-import org.bouncycastle.cms.CMSTypedStream;
 import org.bouncycastle.cms.KEMRecipientInformation;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.Recipient;
@@ -23,7 +22,6 @@ import org.bouncycastle.cms.jcajce.JceKEMAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.Selector;
 
 /**
@@ -46,14 +44,8 @@ public final class CmsOpener {
     public static X509Certificate open(InputStream sealed, OutputStream plaintext, List<DecryptionKey> keys)
             throws IOException {
         try {
-            CMSSignedDataParser signed = new CMSSignedDataParser(
-                    // The JDK's SHA-256 (CPU instructions) for the bulk digest: several times BouncyCastle's.
-                    new JcaDigestCalculatorProviderBuilder().build(), sealed);
-            CMSTypedStream content = signed.getSignedContent();
-            if (content == null || !CmsSealer.CONTENT_INFO.equals(content.getContentType())) {
-                throw new MalformedSealException("the signed content is not an enveloped payload");
-            }
-            InputStream body = content.getContentStream();
+            CMSSignedDataParser signed = SealedPayload.signedLayer(sealed);
+            InputStream body = signed.getSignedContent().getContentStream();
             CMSAuthEnvelopedDataParser enveloped = new CMSAuthEnvelopedDataParser(body);
             RecipientInformation mine = null;
             DecryptionKey key = null;

@@ -40,14 +40,8 @@ public final class SealedPayload {
     /** Reads a sealed payload to its end; anything that is not one is refused as {@link MalformedSealException}. */
     public static SealedPayload read(InputStream in) throws IOException {
         try {
-            CMSSignedDataParser signed = new CMSSignedDataParser(
-                    // The JDK's SHA-256 (CPU instructions) for the bulk digest: several times BouncyCastle's.
-                    new JcaDigestCalculatorProviderBuilder().build(), in);
-            CMSTypedStream content = signed.getSignedContent();
-            if (content == null || !CmsSealer.CONTENT_INFO.equals(content.getContentType())) {
-                throw new MalformedSealException("the signed content is not an enveloped payload");
-            }
-            InputStream body = content.getContentStream();
+            CMSSignedDataParser signed = signedLayer(in);
+            InputStream body = signed.getSignedContent().getContentStream();
             List<SealedRecipient> recipients = new ArrayList<>();
             for (RecipientInformation info : new CMSAuthEnvelopedDataParser(body).getRecipientInfos()) {
                 recipients.add(new SealedRecipient(info));
@@ -58,6 +52,20 @@ public final class SealedPayload {
             throw new MalformedSealException("not a sealed payload (CMS SignedData of AuthEnvelopedData): "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The outer layer of a sealed payload, its signed content not read yet (the digest for the signature is computed
+     * as the caller reads it).
+     */
+    static CMSSignedDataParser signedLayer(InputStream in) throws CMSException, OperatorCreationException {
+        // The JDK's SHA-256 (CPU instructions) for the bulk digest: several times BouncyCastle's.
+        CMSSignedDataParser signed = new CMSSignedDataParser(new JcaDigestCalculatorProviderBuilder().build(), in);
+        CMSTypedStream content = signed.getSignedContent();
+        if (content == null || !CmsSealer.CONTENT_INFO.equals(content.getContentType())) {
+            throw new MalformedSealException("the signed content is not an enveloped payload");
+        }
+        return signed;
     }
 
     public List<SealedRecipient> recipients() {
