@@ -183,6 +183,26 @@ class SealedPayloadIT extends IntegrationTest {
     }
 
     @Test
+    void withoutAValidRecipientCertificateTheGatewayRejectsAndKeepsThePlaintextForRecovery() throws Exception {
+        for (JsonNode certificate : api.get(Api.OPERATOR, "/api/v1/certificates?participant=2021002163").json()) {
+            if (certificate.get("keyKind").asText().equals("RSA") && certificate.get("usage").asText()
+                    .equals("ENCRYPTION") && certificate.get("status").asText().equals("VALID")) {
+                api.post(Api.OPERATOR, "/api/v1/certificates/" + certificate.get("keyId").asText() + "/revocation",
+                        "{\"reason\": \"superseded (test)\"}");
+            }
+        }
+        String secret = secretPayload();
+
+        var sent = api.sendMessage(Api.POLISEN, polisenToMigrationsverket(), "application/json",
+                secret.getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertRejected(sent, "NO_ENCRYPTION_CERTIFICATE");
+        assertThat(storedFilesContaining(secret)).as("a rejected message keeps its payload").hasSize(1);
+        assertThat(api.get(Api.POLISEN, "/api/v1/certificates/current?participant=2021002163&profile=RSA_OAEP")
+                .json().get("code").asText()).isEqualTo("CERTIFICATE_NOT_FOUND");
+    }
+
+    @Test
     void afterAKeyRotationNewMessagesUseTheNewKeyAndOldOnesStayReadable() throws Exception {
         DecryptionKey before = encryption("2021002163", KeyKind.RSA);
         register(before.certificate());
