@@ -78,7 +78,7 @@ public final class CmsSealer {
             OutputAEADEncryptor contentKey = (OutputAEADEncryptor) new JceCMSContentEncryptorBuilder(
                     CMSAlgorithm.AES256_GCM).build();
 
-            try (OutputStream signed = signing.open(CmsSealer.CONTENT_INFO, nonClosing(out), true);
+            try (OutputStream signed = signing.open(CONTENT_INFO, nonClosing(out), true);
                     OutputStream encrypted = enveloping.open(signed, contentKey)) {
                 plaintext.transferTo(encrypted);
             }
