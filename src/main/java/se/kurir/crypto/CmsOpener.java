@@ -3,11 +3,8 @@ package se.kurir.crypto;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataParser;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedDataParser;
@@ -15,14 +12,11 @@ import org.bouncycastle.cms.KEMRecipientInformation;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.Recipient;
 import org.bouncycastle.cms.RecipientInformation;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.crypto.io.InvalidCipherTextIOException;
 import org.bouncycastle.cms.jcajce.JceKEMAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeAuthEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransAuthEnvelopedRecipient;
+import org.bouncycastle.crypto.io.InvalidCipherTextIOException;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.util.Selector;
 
 /**
  * Opens a payload sealed by {@link CmsSealer}, streaming: decrypts with whichever of the given keys it was encrypted
@@ -66,8 +60,10 @@ public final class CmsOpener {
                 throw new AlteredPayloadException("the AES-GCM tag does not match");
             }
             body.transferTo(OutputStream.nullOutputStream());
-            return verifiedSigner(signed);
-        } catch (CMSException | OperatorCreationException | java.security.cert.CertificateException e) {
+            SealedPayload outer = SealedPayload.afterContent(signed, List.of());
+            return outer.includedSignerCertificate().filter(outer::isSignedBy)
+                    .orElseThrow(() -> new AlteredPayloadException("the signature does not verify"));
+        } catch (CMSException | OperatorCreationException e) {
             throw new SealingFailedException("cannot open the sealed payload: " + e.getMessage(), e);
         }
     }
@@ -81,26 +77,6 @@ public final class CmsOpener {
             return new JceKeyAgreeAuthEnvelopedRecipient(key.privateKey()).setProvider(BouncyCastle.PROVIDER);
         }
         return new JceKeyTransAuthEnvelopedRecipient(key.privateKey()).setProvider(BouncyCastle.PROVIDER);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static X509Certificate verifiedSigner(CMSSignedDataParser signed)
-            throws CMSException, OperatorCreationException, java.security.cert.CertificateException {
-        for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
-            for (Object match : signed.getCertificates().getMatches((Selector<X509CertificateHolder>) signer.getSID())) {
-                X509CertificateHolder holder = (X509CertificateHolder) match;
-                if (signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BouncyCastle.PROVIDER)
-                        .build(holder))) {
-                    try {
-                        return new JcaX509CertificateConverter().setProvider(BouncyCastle.PROVIDER)
-                                .getCertificate(holder);
-                    } catch (java.security.cert.CertificateException e) {
-                        throw new MalformedSealException("the signer's certificate is unreadable");
-                    }
-                }
-            }
-        }
-        throw new AlteredPayloadException("the signature does not verify");
     }
 
     /** None of the keys given is one the payload was encrypted for. */

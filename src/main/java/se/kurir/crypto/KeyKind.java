@@ -13,7 +13,8 @@ public enum KeyKind {
     MLKEM768_ECDH_P256,
     OTHER;
 
-    static final String COMPOSITE_KEM = "MLKEM768-ECDH-P256-SHA3-256";
+    /** BouncyCastle's name for the composite KEM (key pair generator, key algorithm). */
+    public static final String COMPOSITE_KEM = "MLKEM768-ECDH-P256-SHA3-256";
 
     public static KeyKind of(PublicKey key) {
         if (key instanceof RSAPublicKey) {

@@ -37,20 +37,65 @@ public final class SealedPayload {
         this.includedCertificates = includedCertificates;
     }
 
-    /** Reads a sealed payload to its end; anything that is not one is refused as {@link MalformedSealException}. */
+    /**
+     * Reads a sealed payload to its end. Bytes that are not one (garbage, a cut-off file) are refused as
+     * {@link MalformedSealException}; a failure to read the stream itself is an {@link IOException}, so a disk error
+     * is never mistaken for a bad payload and rejected for good.
+     */
     public static SealedPayload read(InputStream in) throws IOException {
         try {
-            CMSSignedDataParser signed = signedLayer(in);
+            CMSSignedDataParser signed = signedLayer(new ReadFailuresUnchecked(in));
             InputStream body = signed.getSignedContent().getContentStream();
             List<SealedRecipient> recipients = new ArrayList<>();
             for (RecipientInformation info : new CMSAuthEnvelopedDataParser(body).getRecipientInfos()) {
                 recipients.add(new SealedRecipient(info));
             }
             body.transferTo(java.io.OutputStream.nullOutputStream());
-            return new SealedPayload(recipients, signed.getSignerInfos().getSigners(), certificates(signed));
-        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            return afterContent(signed, recipients);
+        } catch (ReadFailuresUnchecked.Failure e) {
+            throw e.getCause();
+        } catch (IOException | CMSException | OperatorCreationException | RuntimeException e) {
+            // BouncyCastle reports malformed ASN.1 as IOException (EOF included) or as runtime exceptions.
             throw new MalformedSealException("not a sealed payload (CMS SignedData of AuthEnvelopedData): "
                     + e.getMessage());
+        }
+    }
+
+    /** The signature side of a sealed payload whose signed content has been read to its end. */
+    static SealedPayload afterContent(CMSSignedDataParser signed, List<SealedRecipient> recipients)
+            throws CMSException {
+        return new SealedPayload(recipients, signed.getSignerInfos().getSigners(), certificates(signed));
+    }
+
+    /** Carries the stream's own read failures through the parser, which would report them like malformed input. */
+    private static final class ReadFailuresUnchecked extends java.io.FilterInputStream {
+
+        static final class Failure extends java.io.UncheckedIOException {
+            Failure(IOException cause) {
+                super(cause);
+            }
+        }
+
+        ReadFailuresUnchecked(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new Failure(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw new Failure(e);
+            }
         }
     }
 

@@ -86,7 +86,7 @@ public final class CertificateAuthority {
                 generator = KeyPairGenerator.getInstance("EC", BouncyCastle.PROVIDER);
                 generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
             }
-            case MLKEM768_ECDH_P256 -> generator = KeyPairGenerator.getInstance("MLKEM768-ECDH-P256-SHA3-256",
+            case MLKEM768_ECDH_P256 -> generator = KeyPairGenerator.getInstance(KeyKind.COMPOSITE_KEM,
                     BouncyCastle.PROVIDER);
             default -> throw new IllegalArgumentException("no key of kind " + kind);
         }

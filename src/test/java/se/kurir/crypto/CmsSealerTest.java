@@ -111,19 +111,38 @@ class CmsSealerTest {
         byte[] before = seal("before".getBytes(StandardCharsets.UTF_8), old.certificate());
         byte[] after = seal("after".getBytes(StandardCharsets.UTF_8), current.certificate());
 
-        for (byte[] sealed : List.of(before, after)) {
-            var out = new ByteArrayOutputStream();
-            CmsOpener.open(new ByteArrayInputStream(sealed), out, List.of(current, old));
-            assertThat(out.toString(StandardCharsets.UTF_8)).isIn("before", "after");
-        }
+        assertThat(open(before, List.of(current, old))).isEqualTo("before");
+        assertThat(open(after, List.of(current, old))).isEqualTo("after");
         assertThatThrownBy(() -> CmsOpener.open(new ByteArrayInputStream(before), new ByteArrayOutputStream(),
                 List.of(current))).isInstanceOf(CmsOpener.NotARecipientException.class);
     }
 
     @Test
-    void somethingElseIsNotASealedPayload() {
+    void somethingElseIsNotASealedPayload() throws Exception {
         assertThatThrownBy(() -> SealedPayload.read(new ByteArrayInputStream(PLAINTEXT)))
                 .isInstanceOf(MalformedSealException.class);
+        byte[] sealed = seal(PLAINTEXT, decryptionKey("2021005521", KeyKind.EC_P256).certificate());
+        byte[] truncated = java.util.Arrays.copyOf(sealed, sealed.length / 2);
+        assertThatThrownBy(() -> SealedPayload.read(new ByteArrayInputStream(truncated)))
+                .isInstanceOf(MalformedSealException.class);
+    }
+
+    @Test
+    void aFailingDiskIsAnInputErrorNotAMalformedPayload() throws Exception {
+        byte[] sealed = seal(PLAINTEXT, decryptionKey("2021005521", KeyKind.EC_P256).certificate());
+        var failing = new java.io.FilterInputStream(new ByteArrayInputStream(sealed)) {
+            private int reads;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (++reads > 3) {
+                    throw new IOException("disk gone");
+                }
+                return super.read(b, off, len);
+            }
+        };
+        assertThatThrownBy(() -> SealedPayload.read(failing)).isInstanceOf(IOException.class)
+                .hasMessage("disk gone");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
@@ -137,6 +156,12 @@ class CmsSealerTest {
             return i;
         }
         return -1;
+    }
+
+    private static String open(byte[] sealed, List<DecryptionKey> keys) throws IOException {
+        var out = new ByteArrayOutputStream();
+        CmsOpener.open(new ByteArrayInputStream(sealed), out, keys);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private byte[] seal(byte[] plaintext, X509Certificate recipient) throws IOException {

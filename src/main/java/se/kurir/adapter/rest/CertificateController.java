@@ -42,8 +42,8 @@ class CertificateController {
     ResponseEntity<View> register(@RequestBody String pem, Principal operator) {
         List<java.security.cert.X509Certificate> parsed = Pem.certificates(pem);
         if (parsed.size() != 1) {
-            throw new BadRequestException("CERTIFICATE_UNREADABLE", "certificate: send exactly one certificate, not "
-                    + parsed.size());
+            throw new CertificateRefusedException(CertificateRefusedException.Code.CERTIFICATE_UNREADABLE,
+                    "certificate: send exactly one certificate, not " + parsed.size());
         }
         ParticipantCertificate registered = certificates.register(parsed.get(0), operator.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(View.of(registered, clock.instant()));
