@@ -36,5 +36,18 @@ public enum AuditEventType {
     /** The gateway checked a sealed payload's signature and recipients (result VALID or the refusal code). */
     SIGNATURE_CHECKED,
     CERTIFICATE_REGISTERED,
-    CERTIFICATE_REVOKED
+    CERTIFICATE_REVOKED,
+    /**
+     * A privacy step transformed a payload or a page of feed events (step, plan identity, key and key version, how
+     * many fields per action), or refused one that does not fit its plan (reason code).
+     */
+    PRIVACY_APPLIED,
+    /** An operator re-identified a pseudonym (FF1 deciphered): who, which key version, for which case. */
+    PSEUDONYM_REVERSED,
+    /** An input party's gateway split its register into secret shares and sent one share set per compute party. */
+    MPC_INPUT_SHARED,
+    /** A compute party answered a job's result share to the result recipient. */
+    MPC_RESULT_SHARE_RELEASED,
+    /** A private set intersection ran (role, set sizes, what was learnt), never the identifiers. */
+    PSI_RUN
 }

@@ -1,5 +1,6 @@
 package se.kurir.delivery;
 
+import java.util.Map;
 import se.kurir.envelope.Envelope;
 import se.kurir.payload.StoredPayload;
 
@@ -19,5 +20,11 @@ public record Submission(String sender, Envelope envelope, StoredPayload payload
     public Submission sealedAs(StoredPayload sealed, String sealedMediaType) {
         return new Submission(sender, envelope.sealedAs(sealed.sha256(), sealed.size()), sealed, sealedMediaType,
                 channel);
+    }
+
+    /** The same submission carrying the payload a privacy step made, with the step's record in the envelope. */
+    public Submission transformedAs(StoredPayload transformed, Map<String, String> gatewayMetadata) {
+        return new Submission(sender, envelope.transformedAs(transformed.sha256(), transformed.size(),
+                gatewayMetadata), transformed, mediaType, channel);
     }
 }

@@ -64,6 +64,18 @@ public record Envelope(
                 metadata, legalBasis, new PayloadDigest(sha256, size));
     }
 
+    /**
+     * The envelope of a payload a privacy step transformed: it describes the payload the recipient will get, and
+     * carries the gateway's own metadata (step, plan, key version) in place of anything the sender wrote under those
+     * keys.
+     */
+    public Envelope transformedAs(String sha256, long size, Map<String, String> gatewayMetadata) {
+        var more = new LinkedHashMap<>(metadata);
+        more.putAll(gatewayMetadata);
+        return new Envelope(messageId, conversationId, inReplyTo, correlationId, recipient, product, status, subject,
+                more, legalBasis, new PayloadDigest(sha256, size));
+    }
+
     /** Whether the sender declared a digest (or size) that the payload actually received does not have. */
     public boolean contradicts(String sha256, long size) {
         return payload != null && !payload.describes(sha256, size);

@@ -27,6 +27,10 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
     /** Reads the file once, in 64 KB steps. */
     public static String of(Path file) {
         MessageDigest digest = newDigest();

@@ -40,7 +40,11 @@ public enum RejectionCode {
     /** Gateway sealing: the recipient has no valid encryption certificate of the kind the profile needs. */
     NO_ENCRYPTION_CERTIFICATE,
     /** Gateway sealing: this node holds no valid signing key of the sender. */
-    SIGNING_KEY_UNAVAILABLE;
+    SIGNING_KEY_UNAVAILABLE,
+    /** The payload does not fit the agreement's privacy step (not JSON, a field of the wrong kind). */
+    PRIVACY_INPUT_INVALID,
+    /** The agreement requires a privacy step that cannot run on a payload the sender sealed end to end. */
+    PRIVACY_STEP_NOT_APPLICABLE;
 
     /** The part of the message a refusal is about, for the {@code detail} of a problem answer. */
     public String field() {
@@ -49,7 +53,7 @@ public enum RejectionCode {
             case UNKNOWN_PRODUCT -> "product";
             case PAYLOAD_TOO_LARGE, PAYLOAD_DIGEST_MISMATCH, PAYLOAD_NOT_SEALED, SEAL_MALFORMED, SIGNATURE_INVALID,
                     CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED, SEALING_PROFILE_MISMATCH, NO_ENCRYPTION_CERTIFICATE,
-                    SIGNING_KEY_UNAVAILABLE -> "payload";
+                    SIGNING_KEY_UNAVAILABLE, PRIVACY_INPUT_INVALID, PRIVACY_STEP_NOT_APPLICABLE -> "payload";
             default -> "legalBasis";
         };
     }

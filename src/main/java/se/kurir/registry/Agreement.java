@@ -13,6 +13,8 @@ import se.kurir.envelope.Classification;
  *
  * @param validTo last day of validity (inclusive), or null for open-ended
  * @param protection how payloads under this agreement must be sealed; null when the agreement asks for none
+ * @param privacy the privacy step every payload under this agreement passes before it is forwarded, unless a
+ *     consumer's own terms name another; null when the agreement asks for none
  */
 public record Agreement(
         String id,
@@ -24,7 +26,8 @@ public record Agreement(
         LocalDate validFrom,
         LocalDate validTo,
         boolean reviewRequired,
-        PayloadProtection protection) {
+        PayloadProtection protection,
+        PrivacyPlan privacy) {
 
     /** Agreements are dated in Swedish law, so validity is judged on the Swedish calendar. */
     static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Stockholm");
@@ -39,11 +42,16 @@ public record Agreement(
             List<AllowedLegalBasis> legalBases, Classification classificationCeiling, LocalDate validFrom,
             LocalDate validTo, boolean reviewRequired) {
         this(id, product, producer, consumers, legalBases, classificationCeiling, validFrom, validTo, reviewRequired,
-                null);
+                null, null);
     }
 
     public Optional<PayloadProtection> payloadProtection() {
         return Optional.ofNullable(protection);
+    }
+
+    /** The privacy step a payload for this consumer passes: the consumer's own, else the agreement's. */
+    public Optional<PrivacyPlan> privacyFor(String participant) {
+        return consumer(participant).map(Consumer::privacy).or(() -> Optional.ofNullable(privacy));
     }
 
     /**
@@ -51,15 +59,17 @@ public record Agreement(
      *
      * @param fields the payload fields this consumer is entitled to receive from a subscription, as dotted paths
      *     ({@code adress.kommun}); null when the agreement names none, which entitles it to the whole payload
+     * @param privacy the privacy step for this consumer in place of the agreement's (per subscriber); null: the
+     *     agreement's
      */
-    public record Consumer(String participant, List<String> mailboxes, List<String> fields) {
+    public record Consumer(String participant, List<String> mailboxes, List<String> fields, PrivacyPlan privacy) {
         public Consumer {
             mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
             fields = fields == null ? null : List.copyOf(fields);
         }
 
         public Consumer(String participant, List<String> mailboxes) {
-            this(participant, mailboxes, null);
+            this(participant, mailboxes, null, null);
         }
 
         public boolean receivesIn(String mailbox) {

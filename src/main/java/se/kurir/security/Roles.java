@@ -7,6 +7,8 @@ public final class Roles {
     public static final String OPERATOR = "OPERATOR";
     public static final String REVIEWER = "REVIEWER";
     public static final String AUDITOR = "AUDITOR";
+    /** May re-identify a format-preserving pseudonym (audited); a role of its own, not part of operating. */
+    public static final String REIDENTIFIER = "REIDENTIFIER";
 
     private Roles() {
     }

@@ -43,6 +43,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
+                        .requestMatchers("/api/v1/privacy/reversals/**").hasRole(Roles.REIDENTIFIER)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers("/actuator/**", "/api/v1/dead-letters/**").hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated());

@@ -41,10 +41,12 @@ public class Subscriptions {
     private final AuditLog audit;
     private final SubscriptionProperties properties;
     private final Clock clock;
+    private final FeedPrivacy privacy;
     private final List<SubscriptionListener> listeners = new CopyOnWriteArrayList<>();
 
     Subscriptions(SubscriptionRepository repository, EventFeed feed, PolicyEngine policy, Registry registry,
-            AuditLog audit, SubscriptionProperties properties, Clock clock) {
+            AuditLog audit, SubscriptionProperties properties, Clock clock, FeedPrivacy privacy) {
+        this.privacy = privacy;
         this.repository = repository;
         this.feed = feed;
         this.policy = policy;
@@ -72,6 +74,11 @@ public class Subscriptions {
         Agreement.Consumer terms = agreement.consumer(consumer).orElseThrow();
         SubscriptionFilter filter = request.filter() == null ? SubscriptionFilter.ALL : request.filter();
         checkFilter(filter, terms);
+        if (agreement.privacyFor(consumer).isPresent()
+                && (!filter.subjectKeys().isEmpty() || !filter.conditions().isEmpty())) {
+            throw SubscriptionException.rejected("FILTER_NOT_ALLOWED", "filter: agreement " + agreement.id()
+                    + " pseudonymises this feed for you; a filter on subjects or fields would reveal them");
+        }
         if (request.pushMailbox() != null && !terms.receivesIn(request.pushMailbox())) {
             throw SubscriptionException.rejected("MAILBOX_NOT_IN_AGREEMENT", "pushMailbox: agreement "
                     + agreement.id() + " does not name " + request.pushMailbox() + " as a receiving mailbox");
@@ -231,8 +238,8 @@ public class Subscriptions {
                 }
             }
         }
-        return new FeedPage(subscription.id(), subscription.product(), items, after, position,
-                feed.head(subscription.product()), withheld);
+        return new FeedPage(subscription.id(), subscription.product(), privacy.apply(subscription, items), after,
+                position, feed.head(subscription.product()), withheld);
     }
 
     private void recordDelivery(Subscription subscription, FeedPage page, DeliveryMode channel) {

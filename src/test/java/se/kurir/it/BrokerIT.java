@@ -97,6 +97,21 @@ class BrokerIT {
     }
 
     @Test
+    void theAgreementsPrivacyStepAppliesToBrokerSubmissionsAsToRest() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String envelope = Envelopes.envelope(id, "2021005521.kontroll", PrivacyStepIT.PRODUCT, "SFS 2009:400",
+                "10 kap. 15 a §", "OWN_INITIATIVE", PrivacyStepIT.PURPOSE, "SUBSTANTIAL").replaceAll("\\s+", " ");
+        send(amqp(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, envelope, PrivacyStepIT.payload());
+
+        String mailbox = PrivacyStepIT.FK_MAILBOX + "/" + id;
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get(Api.FORSAKRINGSKASSAN,
+                mailbox).json().path("state").asText()).isEqualTo("DELIVERED"));
+        String received = api.get(Api.FORSAKRINGSKASSAN, mailbox + "/payload").body();
+        assertThat(received).doesNotContain(Envelopes.SYNTHETIC_PERSONNUMMER, "Tolvan", "hemlig");
+        assertThat(Api.parse(received).get("personnummer").asText()).matches("\\d{12}");
+    }
+
+    @Test
     void aSubmissionThatCannotBecomeAMessageIsRefusedWithTheFieldNamed() throws Exception {
         String envelope = toIntegration(UUID.randomUUID().toString(), "felaktiga-utbetalningar")
                 .replace("\"product\": \"inkomstuppgift\", ", "");

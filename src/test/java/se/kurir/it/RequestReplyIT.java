@@ -65,6 +65,22 @@ class RequestReplyIT {
         assertThat(audit.toString()).as("metadata only").doesNotContain(Envelopes.SYNTHETIC_PERSONNUMMER, "412000");
     }
 
+    @Test
+    void theAgreementsPrivacyStepRunsOnTheReplyForTheRequester() {
+        String id = UUID.randomUUID().toString();
+        String body = request(id, SKV_QUERIES, "ON_REQUEST").replace("\"inkomstuppgift\"",
+                "\"" + PrivacyStepIT.PRODUCT + "\"");
+
+        var answer = ask(Api.PENSIONSMYNDIGHETEN, body);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().at("/reply/personnummer").asText()).hasSize(43);
+        assertThat(answer.json().get("reply").has("inkomst")).as("a field Pensionsmyndigheten's terms do not keep")
+                .isFalse();
+        assertThat(answer.body()).doesNotContain(Envelopes.SYNTHETIC_PERSONNUMMER);
+        assertThat(MessageFlowIT.types(audit(id), "type")).contains("REPLY_RECEIVED", "PRIVACY_APPLIED");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "no agreement for Polisen,  kurir-demo-key-polisen,           2021005448.kontroll,      ON_REQUEST,     NO_AGREEMENT",

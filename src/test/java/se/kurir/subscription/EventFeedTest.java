@@ -38,6 +38,8 @@ import se.kurir.envelope.Classification;
 import se.kurir.envelope.DisclosureMode;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.policy.PolicyEngine;
+import se.kurir.privacy.DocumentPrivacy;
+import se.kurir.privacy.PrivacySteps;
 import se.kurir.support.MovableClock;
 import se.kurir.registry.Agreement;
 import se.kurir.registry.AllowedLegalBasis;
@@ -49,7 +51,8 @@ import se.kurir.registry.Registry;
 @JdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({EventFeed.class, FeedRepository.class, Subscriptions.class, SubscriptionRepository.class,
-    PolicyEngine.class, JacksonAutoConfiguration.class, EventFeedTest.Config.class})
+    PolicyEngine.class, JacksonAutoConfiguration.class, EventFeedTest.Config.class, FeedPrivacy.class,
+    DocumentPrivacy.class, PrivacySteps.class})
 @TestPropertySource(properties = {"kurir.audit.max-batch=64", "kurir.audit.commit-timeout=30s",
     "kurir.subscriptions.default-retention=P30D", "kurir.subscriptions.max-event-size=16KB",
     "kurir.subscriptions.max-batch=64", "kurir.subscriptions.commit-timeout=30s",

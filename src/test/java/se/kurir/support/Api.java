@@ -26,6 +26,7 @@ public final class Api {
     public static final String REVIEWER = "demo-reviewer:demo-reviewer-password";
     public static final String AUDITOR = "demo-auditor:demo-auditor-password";
     public static final String OPERATOR = "demo-operator:demo-operator-password";
+    public static final String REIDENTIFIER = "demo-reidentifier:demo-reidentifier-password";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

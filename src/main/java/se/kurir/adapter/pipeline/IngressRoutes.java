@@ -10,8 +10,9 @@ import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.KurirRouteConfigurations;
 
 /**
- * authenticate (done by the caller) -> dedupe -> verify the declared payload digest -> policy -> protect the payload
- * (check the sender's seal, or seal it here, as the agreement demands) -> audit and admit -> queue for the mailbox.
+ * authenticate (done by the caller) -> dedupe -> verify the declared payload digest -> policy -> privacy step (as the
+ * agreement demands for the recipient) -> protect the payload (check the sender's seal, or seal it here, as the
+ * agreement demands) -> audit and admit -> queue for the mailbox.
  * The answer to the caller is the {@link se.kurir.delivery.IntakeResult} left in the body.
  */
 @Component
@@ -23,18 +24,20 @@ final class IngressRoutes extends RouteBuilder {
     private final IdempotentRepository submittedMessages;
     private final VerifyPayloadProcessor verifyPayload;
     private final CheckPolicyProcessor checkPolicy;
+    private final ApplyPrivacyProcessor applyPrivacy;
     private final ProtectPayloadProcessor protectPayload;
     private final AdmitMessageProcessor admitMessage;
     private final ReplayEarlierAnswerProcessor replayEarlierAnswer;
     private final PrepareQueueMessageProcessor prepareQueueMessage;
 
     IngressRoutes(IdempotentRepository submittedMessages, VerifyPayloadProcessor verifyPayload,
-            CheckPolicyProcessor checkPolicy, ProtectPayloadProcessor protectPayload,
+            CheckPolicyProcessor checkPolicy, ApplyPrivacyProcessor applyPrivacy, ProtectPayloadProcessor protectPayload,
             AdmitMessageProcessor admitMessage, ReplayEarlierAnswerProcessor replayEarlierAnswer,
             PrepareQueueMessageProcessor prepareQueueMessage) {
         this.submittedMessages = submittedMessages;
         this.verifyPayload = verifyPayload;
         this.checkPolicy = checkPolicy;
+        this.applyPrivacy = applyPrivacy;
         this.protectPayload = protectPayload;
         this.admitMessage = admitMessage;
         this.replayEarlierAnswer = replayEarlierAnswer;
@@ -54,6 +57,7 @@ final class IngressRoutes extends RouteBuilder {
                         .filter(exchangeProperty(KurirHeaders.DECISION).isNull())
                             .process(checkPolicy).id("pipeline-ingress-policy")
                         .end()
+                        .process(applyPrivacy).id("pipeline-ingress-privacy")
                         .process(protectPayload).id("pipeline-ingress-protect")
                         .process(admitMessage).id("pipeline-ingress-admit")
                         .filter(simple("${body.queued}"))

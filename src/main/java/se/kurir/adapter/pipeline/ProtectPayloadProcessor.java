@@ -66,7 +66,7 @@ final class ProtectPayloadProcessor implements Processor {
         }
     }
 
-    private static boolean isSealed(String mediaType) {
+    static boolean isSealed(String mediaType) {
         try {
             MediaType type = MediaType.parseMediaType(mediaType);
             return type.getType().equals("application") && type.getSubtype().equals("cms");

@@ -7,17 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import se.kurir.security.OutboundTls;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 import se.kurir.delivery.QueryReply;
 import se.kurir.delivery.QueryRequest;
 import se.kurir.envelope.LegalBasis;
+import se.kurir.payload.Sha256;
+import se.kurir.security.OutboundTls;
 
 /**
  * Asks the answerer's query endpoint: {@code POST} of {@code {"requestId", "requester", "envelope", "query"}} as JSON;
@@ -117,7 +115,7 @@ public class QueryClient {
                         + " needs statute, provision, disclosureMode, purpose and classification");
             }
             byte[] replyBytes = json.writeValueAsBytes(reply);
-            return new QueryReply(legalBasis, replyBytes, sha256(replyBytes));
+            return new QueryReply(legalBasis, replyBytes, Sha256.of(replyBytes));
         } catch (IOException e) {
             // Not the parser's message: it quotes the reply, and replies stay out of logs and audit records.
             throw new QueryFailedException("REPLY_INVALID", false, "reply: the answer from " + host
@@ -128,13 +126,5 @@ public class QueryClient {
     private QueryFailedException timedOut(String host) {
         return new QueryFailedException("QUERY_TIMEOUT", true,
                 "the answerer " + host + " did not reply within " + properties.timeout().toMillis() + " ms");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -28,6 +28,7 @@ import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadDigestMismatchException;
 import se.kurir.payload.PayloadNotFoundException;
 import se.kurir.payload.UploadException;
+import se.kurir.privacy.ReversalRefusedException;
 import se.kurir.payload.PayloadTooLargeException;
 
 /** Every failure of the API as an RFC 7807 problem with a stable code and a detail that names the field. */
@@ -51,6 +52,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = e.code() == CertificateRefusedException.Code.CERTIFICATE_NOT_FOUND ? HttpStatus.NOT_FOUND
                 : HttpStatus.UNPROCESSABLE_ENTITY;
         return ProblemCodes.problem(status, e.code().name(), e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail reversalRefused(ReversalRefusedException e) {
+        return ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage());
     }
 
     @ExceptionHandler
