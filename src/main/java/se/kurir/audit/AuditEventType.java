@@ -43,11 +43,5 @@ public enum AuditEventType {
      */
     PRIVACY_APPLIED,
     /** An operator re-identified a pseudonym (FF1 deciphered): who, which key version, for which case. */
-    PSEUDONYM_REVERSED,
-    /** An input party's gateway split its register into secret shares and sent one share set per compute party. */
-    MPC_INPUT_SHARED,
-    /** A compute party answered a job's result share to the result recipient. */
-    MPC_RESULT_SHARE_RELEASED,
-    /** A private set intersection ran (role, set sizes, what was learnt), never the identifiers. */
-    PSI_RUN
+    PSEUDONYM_REVERSED
 }
