@@ -43,7 +43,7 @@ final class JsonFieldRewriter {
         }
         List<String> path = new ArrayList<>();
         FieldRule root = first.isStructStart() ? DESCEND : decide(path, first, otherFields);
-        if (root == FieldRule.DROP) {
+        if (root.action() == FieldRule.Action.DROP) {
             count(root);
             out.writeNull();
         } else {
@@ -91,7 +91,7 @@ final class JsonFieldRewriter {
             }
             path.add(name);
             FieldRule rule = decide(path, token, inherited);
-            if (rule == FieldRule.DROP || rule.action() == FieldRule.Action.DROP) {
+            if (rule.action() == FieldRule.Action.DROP) {
                 count(FieldRule.DROP);
                 parser.skipChildren();
             } else {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -36,8 +37,7 @@ public final class PrivacyKeyCommand {
 
     public static void main(String[] args) {
         try {
-            int version = run(args, System::getenv, System.out);
-            System.exit(version > 0 ? 0 : 1);
+            run(args, System::getenv, System.out);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             System.err.println("privacy-key: " + e.getMessage());
             System.exit(1);
@@ -89,8 +89,7 @@ public final class PrivacyKeyCommand {
         try (OutputStream outFile = Files.newOutputStream(temp)) {
             store.store(outFile, password);
         }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return version;
     }
 }

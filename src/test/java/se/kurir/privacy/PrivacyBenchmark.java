@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -188,11 +187,12 @@ public final class PrivacyBenchmark {
 
         AtomicLong bytes = new AtomicLong();
         List<ServerSocket> servers = new ArrayList<>();
-        List<CompletableFuture<ResultShare>> answers = new ArrayList<>();
+        // One thread per compute party, as on three machines: the common pool has one worker on two cores.
+        var computeParties = java.util.concurrent.Executors.newFixedThreadPool(3);
         for (int p = 0; p < 3; p++) {
             ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
             servers.add(server);
-            answers.add(CompletableFuture.supplyAsync(() -> serveComputeParty(job, server, bytes)));
+            computeParties.submit(() -> serveComputeParty(job, server, bytes));
         }
         long start = System.nanoTime();
         var sharing = new InputSharing(job, new AdditiveSharing(SecureRandom.getInstance("DRBG")));
@@ -210,6 +210,7 @@ public final class PrivacyBenchmark {
         }
         MpcResult result = ResultReconstruction.reconstruct(job, shares);
         double seconds = (System.nanoTime() - start) / 1e9;
+        computeParties.shutdown();
         for (int m = 0; m < 12; m++) {
             if (result.total(m) != plain[m]) {
                 throw new AssertionError("MPC month " + m + ": " + result.total(m) + " != plain " + plain[m]);
@@ -246,16 +247,21 @@ public final class PrivacyBenchmark {
         };
     }
 
+    /** A compute party: first the population's pseudonyms, then the shares, then the answer on the same socket. */
     private static ResultShare serveComputeParty(MpcJob job, ServerSocket server, AtomicLong bytes) {
-        try (server; Socket population = server.accept(); Socket shares = server.accept()) {
-            var party = new ComputeParty(job);
-            party.receivePopulation(new DataInputStream(new BufferedInputStream(population.getInputStream(), 1 << 16)));
-            ResultShare share = party.receiveShares(new DataInputStream(new BufferedInputStream(
-                    shares.getInputStream(), 1 << 16)));
-            var out = new DataOutputStream(new CountingStream(shares.getOutputStream(), bytes));
-            ComputeParty.answer(share, out);
-            shares.shutdownOutput();
-            return share;
+        var party = new ComputeParty(job);
+        try (server) {
+            try (Socket population = server.accept()) {
+                party.receivePopulation(new DataInputStream(new BufferedInputStream(population.getInputStream(),
+                        1 << 16)));
+            }
+            try (Socket shares = server.accept()) {
+                ResultShare share = party.receiveShares(new DataInputStream(new BufferedInputStream(
+                        shares.getInputStream(), 1 << 16)));
+                ComputeParty.answer(share, new DataOutputStream(new CountingStream(shares.getOutputStream(), bytes)));
+                shares.shutdownOutput();
+                return share;
+            }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -295,16 +301,17 @@ public final class PrivacyBenchmark {
         AtomicLong bytes = new AtomicLong();
         long start = System.nanoTime();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            var responding = CompletableFuture.runAsync(() -> {
+            // The responder on a thread of its own: the common pool is for the parallel curve arithmetic.
+            var responding = new java.util.concurrent.FutureTask<Void>(() -> {
                 try (Socket socket = server.accept()) {
                     new PsiResponder(group, RANDOM, responderIds, PsiResponder.Reveals.COUNT, size).answer(
                             new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1 << 16)),
                             new DataOutputStream(new BufferedOutputStream(new CountingStream(
                                     socket.getOutputStream(), bytes), 1 << 16)));
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
                 }
+                return null;
             });
+            new Thread(responding, "psi-responder").start();
             PsiResult result;
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
                 var requester = new PsiRequester(group, RANDOM, requesterIds, size);
@@ -313,7 +320,7 @@ public final class PrivacyBenchmark {
                 result = requester.receive(new DataInputStream(new BufferedInputStream(socket.getInputStream(),
                         1 << 16)));
             }
-            responding.join();
+            responding.get();
             double seconds = (System.nanoTime() - start) / 1e9;
             if (result.intersection() != size - size / 2) {
                 throw new AssertionError("PSI: " + result.intersection() + " != " + (size - size / 2));
