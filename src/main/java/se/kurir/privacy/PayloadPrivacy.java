@@ -50,7 +50,8 @@ public class PayloadPrivacy {
                     "size", Long.toString(transformed.size()), "inputSize", Long.toString(payload.size()))));
             return new Applied(transformed, result[0]);
         } catch (PrivacyInputException e) {
-            audit.append(PrivacyAudit.event(plan, context, "PRIVACY_INPUT_INVALID", null, Map.of("error", e.getMessage())));
+            audit.append(PrivacyAudit.event(plan, context, "PRIVACY_INPUT_INVALID", null,
+                    Map.of("error", e.getMessage())));
             throw e;
         }
     }

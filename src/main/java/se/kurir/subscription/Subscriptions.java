@@ -46,7 +46,6 @@ public class Subscriptions {
 
     Subscriptions(SubscriptionRepository repository, EventFeed feed, PolicyEngine policy, Registry registry,
             AuditLog audit, SubscriptionProperties properties, Clock clock, FeedPrivacy privacy) {
-        this.privacy = privacy;
         this.repository = repository;
         this.feed = feed;
         this.policy = policy;
@@ -54,6 +53,7 @@ public class Subscriptions {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.privacy = privacy;
     }
 
     public void addListener(SubscriptionListener listener) {

@@ -65,7 +65,7 @@ class PrivacyStepIT extends IntegrationTest {
         assertThat(envelope.at("/metadata/kurir.privacy.keyVersion").asText()).isEqualTo("1");
         assertThat(envelope.at("/payload/size").asLong()).isEqualTo(fkBody.getBytes(StandardCharsets.UTF_8).length);
 
-        JsonNode applied = auditRecord(toFk, "PRIVACY_APPLIED");
+        JsonNode applied = api.auditRecord(toFk, "PRIVACY_APPLIED");
         JsonNode details = Api.parse(applied.get("details").asText());
         assertThat(details.get("plan").asText()).matches("[0-9a-f]{32}");
         assertThat(details.get("keyVersion").asText()).isEqualTo("1");
@@ -106,7 +106,8 @@ class PrivacyStepIT extends IntegrationTest {
         var audit = api.get(Api.AUDITOR, "/api/v1/audit?participant=2021005448&limit=5000").json();
         JsonNode record = null;
         for (JsonNode r : audit) {
-            if (r.get("type").asText().equals("PSEUDONYM_REVERSED") && r.get("details").asText().contains(caseReference)) {
+            if (r.get("type").asText().equals("PSEUDONYM_REVERSED")
+                    && r.get("details").asText().contains(caseReference)) {
                 record = r;
             }
         }
@@ -125,9 +126,9 @@ class PrivacyStepIT extends IntegrationTest {
         assertThat(notJson.status()).as(notJson.body()).isEqualTo(422);
         assertThat(notJson.json().get("code").asText()).isEqualTo("PRIVACY_INPUT_INVALID");
         assertThat(notJson.json().get("detail").asText()).startsWith("payload:");
-        JsonNode refused = Api.parse(auditRecord(id, "PRIVACY_APPLIED").get("details").asText());
+        JsonNode refused = Api.parse(api.auditRecord(id, "PRIVACY_APPLIED").get("details").asText());
         assertThat(refused.get("error").asText()).contains("reads JSON, not text/csv");
-        assertThat(auditRecord(id, "MESSAGE_REJECTED").get("reasonCode").asText()).isEqualTo("PRIVACY_INPUT_INVALID");
+        assertThat(api.auditRecord(id, "MESSAGE_REJECTED").get("reasonCode").asText()).isEqualTo("PRIVACY_INPUT_INVALID");
         var sealedByTheSender = api.sendMessage(Api.SKATTEVERKET, envelope("2021005521.kontroll"),
                 "application/json", payload(), "application/cms");
         assertThat(sealedByTheSender.json().get("code").asText()).isEqualTo("PRIVACY_STEP_NOT_APPLICABLE");
@@ -172,14 +173,5 @@ class PrivacyStepIT extends IntegrationTest {
         var fetched = api.get(apiKey, mailbox + "/" + id + "/payload");
         assertThat(fetched.status()).isEqualTo(200);
         return fetched.raw().body();
-    }
-
-    private JsonNode auditRecord(String messageId, String type) {
-        for (JsonNode record : api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + messageId).json()) {
-            if (record.get("type").asText().equals(type)) {
-                return record;
-            }
-        }
-        throw new AssertionError("no " + type + " record for " + messageId);
     }
 }

@@ -80,7 +80,7 @@ class SealedPayloadIT extends IntegrationTest {
         assertThatThrownBy(() -> CmsOpener.open(new ByteArrayInputStream(fetched), new ByteArrayOutputStream(),
                 List.of(wrongRecipient))).isInstanceOf(CmsOpener.NotARecipientException.class);
 
-        JsonNode check = auditRecord(id, "SIGNATURE_CHECKED");
+        JsonNode check = api.auditRecord(id, "SIGNATURE_CHECKED");
         assertThat(details(check).at("/result").asText()).isEqualTo("VALID");
         assertThat(details(check).at("/signerKeyId").asText()).isEqualTo(Pem.fingerprint(FK_SIGNING.certificate()));
         assertThat(details(check).at("/recipientKeyId").asText())
@@ -101,7 +101,7 @@ class SealedPayloadIT extends IntegrationTest {
         var byStranger = sendSealed(Api.FORSAKRINGSKASSAN, fkToPolisen(),
                 seal(secretPayload(), unregistered, POLISEN_HYBRID.certificate()));
         assertRejected(byStranger, "SIGNATURE_INVALID");
-        JsonNode check = auditRecord(byStranger.json().get("messageId").asText(), "SIGNATURE_CHECKED");
+        JsonNode check = api.auditRecord(byStranger.json().get("messageId").asText(), "SIGNATURE_CHECKED");
         assertThat(check.get("reasonCode").asText()).isEqualTo("SIGNATURE_INVALID");
 
         assertRejected(sendSealed(Api.FORSAKRINGSKASSAN, fkToPolisen(), "not CMS".getBytes(StandardCharsets.UTF_8)),
@@ -175,7 +175,7 @@ class SealedPayloadIT extends IntegrationTest {
 
         var message = api.get(Api.MIGRATIONSVERKET, MIGRATIONSVERKET_MAILBOX + "/" + id).json();
         assertThat(message.at("/payload/size").asLong()).isEqualTo(fetched.length);
-        JsonNode sealing = auditRecord(id, "PAYLOAD_SEALED");
+        JsonNode sealing = api.auditRecord(id, "PAYLOAD_SEALED");
         assertThat(details(sealing).at("/recipientKeyId").asText())
                 .isEqualTo(Pem.fingerprint(migrationsverket.certificate()));
         assertThat(details(sealing).at("/profile").asText()).isEqualTo("RSA_OAEP");
@@ -281,15 +281,6 @@ class SealedPayloadIT extends IntegrationTest {
         assertThat(fetched.status()).isEqualTo(200);
         assertThat(fetched.header("Content-Type")).startsWith(CmsSealer.MEDIA_TYPE);
         return fetched.raw().body();
-    }
-
-    private JsonNode auditRecord(String messageId, String type) {
-        for (JsonNode record : api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + messageId).json()) {
-            if (record.get("type").asText().equals(type)) {
-                return record;
-            }
-        }
-        throw new AssertionError("no " + type + " record for " + messageId);
     }
 
     /** An audit record's details are stored (and hashed) as one JSON text. */

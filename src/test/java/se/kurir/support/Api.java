@@ -60,6 +60,16 @@ public final class Api {
     }
 
     /** Credentials: an API key, or "user:password" for HTTP Basic, or null for none. */
+    /** The first audit record of this type for the message, read as the demo auditor. */
+    public JsonNode auditRecord(String messageId, String type) {
+        for (JsonNode record : get(AUDITOR, "/api/v1/audit?messageId=" + messageId).json()) {
+            if (record.get("type").asText().equals(type)) {
+                return record;
+            }
+        }
+        throw new AssertionError("no " + type + " record for " + messageId);
+    }
+
     public Response get(String credentials, String path) {
         return send(request(credentials, path).GET().build());
     }

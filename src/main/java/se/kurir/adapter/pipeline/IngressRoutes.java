@@ -31,7 +31,8 @@ final class IngressRoutes extends RouteBuilder {
     private final PrepareQueueMessageProcessor prepareQueueMessage;
 
     IngressRoutes(IdempotentRepository submittedMessages, VerifyPayloadProcessor verifyPayload,
-            CheckPolicyProcessor checkPolicy, ApplyPrivacyProcessor applyPrivacy, ProtectPayloadProcessor protectPayload,
+            CheckPolicyProcessor checkPolicy, ApplyPrivacyProcessor applyPrivacy,
+            ProtectPayloadProcessor protectPayload,
             AdmitMessageProcessor admitMessage, ReplayEarlierAnswerProcessor replayEarlierAnswer,
             PrepareQueueMessageProcessor prepareQueueMessage) {
         this.submittedMessages = submittedMessages;
