@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +41,6 @@ public class PrivacyKeys {
 
     public boolean has(String name) {
         return versions.containsKey(name);
-    }
-
-    public Set<String> names() {
-        return versions.keySet();
     }
 
     /** The version new payloads are pseudonymised with: the highest in the keystore. */
