@@ -38,23 +38,25 @@ class FeedPrivacy {
     }
 
     List<FeedItem> apply(Subscription subscription, List<FeedItem> items) {
-        var plan = registry.agreement(subscription.agreementId())
-                .flatMap(a -> a.privacyFor(subscription.consumer()));
+        var agreement = registry.agreement(subscription.agreementId());
+        var plan = agreement.flatMap(a -> a.privacyFor(subscription.consumer()));
         if (plan.isEmpty() || items.isEmpty()) {
             return items;
         }
+        String producer = agreement.get().producer();
         // Keys differ per purpose, so each purpose's events are one application.
         Map<String, List<FeedItem>> byPurpose = new LinkedHashMap<>();
         items.forEach(i -> byPurpose.computeIfAbsent(i.legalBasis().purpose(), p -> new ArrayList<>()).add(i));
         Map<Long, FeedItem> transformed = new LinkedHashMap<>();
-        byPurpose.forEach((purpose, group) -> transform(plan.get(), subscription, purpose, group, transformed));
+        byPurpose.forEach((purpose, group) -> transform(plan.get(), subscription, producer, purpose, group,
+                transformed));
         return items.stream().map(i -> transformed.get(i.sequence())).filter(i -> i != null).toList();
     }
 
-    private void transform(PrivacyPlan plan, Subscription s, String purpose, List<FeedItem> group,
+    private void transform(PrivacyPlan plan, Subscription s, String producer, String purpose, List<FeedItem> group,
             Map<Long, FeedItem> into) {
         FeedItem first = group.get(0);
-        var context = new PrivacyContext(null, producer(s), s.consumer(), s.id(), s.product(), s.agreementId(),
+        var context = new PrivacyContext(null, producer, s.consumer(), s.id(), s.product(), s.agreementId(),
                 purpose, first.legalBasis().summary(), "application/json");
         List<byte[]> documents = new ArrayList<>();
         try {
@@ -74,10 +76,6 @@ class FeedPrivacy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private String producer(Subscription s) {
-        return registry.agreement(s.agreementId()).map(a -> a.producer()).orElse(null);
     }
 
     private static String subjectKey(PrivacyPlan plan, JsonNode payload) {
