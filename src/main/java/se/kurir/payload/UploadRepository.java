@@ -35,6 +35,21 @@ class UploadRepository {
                 Timestamp.from(now));
     }
 
+    /** Records that the upload's bytes are now the stored payload with this digest. */
+    void markAdopted(String uploadId, String sha256) {
+        jdbc.update("UPDATE uploads SET adopted_sha256 = ? WHERE upload_id = ?", sha256, uploadId);
+    }
+
+    /** The digest of the bytes this upload received, once they have moved into the store. */
+    Optional<String> adoptedDigest(String uploadId) {
+        return jdbc.queryForList("SELECT adopted_sha256 FROM uploads WHERE upload_id = ? AND adopted_sha256 IS NOT NULL",
+                String.class, uploadId).stream().findFirst();
+    }
+
+    boolean anyAdopted(String sha256) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM uploads WHERE adopted_sha256 = ?", Long.class, sha256) > 0;
+    }
+
     void delete(String uploadId) {
         jdbc.update("DELETE FROM uploads WHERE upload_id = ?", uploadId);
     }

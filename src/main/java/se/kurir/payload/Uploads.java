@@ -119,7 +119,10 @@ public class Uploads {
 
     /**
      * Checks the received bytes against the digest the sender expects and moves them into the payload store. A
-     * mismatch keeps the upload, so the sender can send chunks again and retry.
+     * mismatch keeps the upload, so the sender can send chunks again and retry. Once the bytes have moved (an earlier
+     * completion whose message was not admitted), a completion may only name those same bytes: any other digest is a
+     * mismatch, even one the store holds for another message, so a completion can never probe for or take over
+     * somebody else's payload.
      */
     public StoredPayload complete(String owner, String uploadId, String expectedSha256) {
         owned(owner, uploadId);
@@ -138,14 +141,29 @@ public class Uploads {
                 if (!actual.equals(expectedSha256)) {
                     throw new PayloadDigestMismatchException(expectedSha256, actual, size);
                 }
+                uploads.markAdopted(uploadId, actual);
                 return store.adopt(part, actual, size);
             }
         } catch (NoSuchFileException e) {
-            // Completed before, and the message was not admitted then (the audit log was down, say): same payload.
-            return store.find(expectedSha256).orElseThrow(() -> completed(uploadId));
+            return completedBefore(uploadId, expectedSha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether an upload not yet finished holds this stored payload (its message may still be admitted). */
+    public boolean holdsAdopted(String sha256) {
+        return uploads.anyAdopted(sha256);
+    }
+
+    private StoredPayload completedBefore(String uploadId, String expectedSha256) {
+        String adopted = uploads.adoptedDigest(uploadId).orElseThrow(() -> completed(uploadId));
+        StoredPayload payload = store.find(adopted).orElseThrow(() -> completed(uploadId));
+        if (!adopted.equals(expectedSha256)) {
+            throw new PayloadDigestMismatchException(expectedSha256, adopted, payload.size());
+        }
+        store.hold(payload);
+        return payload;
     }
 
     /** The upload has become a message (or is abandoned): forget it. */
