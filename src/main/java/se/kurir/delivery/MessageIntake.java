@@ -12,6 +12,7 @@ import se.kurir.audit.AuditLog;
 import se.kurir.envelope.Envelope;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.StoredPayload;
+import se.kurir.payload.Uploads;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.RejectionCode;
 
@@ -25,23 +26,26 @@ public class MessageIntake {
     private final MessageRepository messages;
     private final AuditLog audit;
     private final PayloadStore payloads;
+    private final Uploads uploads;
     private final Clock clock;
 
-    MessageIntake(MessageRepository messages, AuditLog audit, PayloadStore payloads, Clock clock) {
+    MessageIntake(MessageRepository messages, AuditLog audit, PayloadStore payloads, Uploads uploads, Clock clock) {
         this.messages = messages;
         this.audit = audit;
         this.payloads = payloads;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
     /**
      * Removes a payload that no message names: the plaintext of a payload the gateway has just sealed, so that the
-     * store keeps ciphertext only. Content-addressed, so a plaintext another message already holds stays.
+     * store keeps ciphertext only. Content-addressed, so a plaintext another message already holds (recorded, in
+     * flight, or an upload not yet finished) stays. Gives up this message's own hold on it.
      */
     public void discardUnreferenced(StoredPayload payload) {
-        if (!messages.referencesPayload(payload.sha256())) {
-            payloads.discard(payload.sha256());
-        }
+        payloads.release(payload);
+        payloads.discardUnlessUsed(payload.sha256(),
+                sha256 -> messages.referencesPayload(sha256) || uploads.holdsAdopted(sha256));
     }
 
     public IntakeResult admit(Submission submission, PolicyDecision decision) {

@@ -17,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +26,11 @@ import org.springframework.stereotype.Service;
  * Content-addressed payload store on a file system: {@code <dir>/ab/cd/<sha256>}. Writes go to a temporary file,
  * are synced, then moved into place atomically, so a payload that is visible is complete. The same content stored
  * twice takes the space once.
+ *
+ * <p>Because the same bytes may belong to several messages, a payload is only removed ({@link #discardUnlessUsed})
+ * when no message in flight holds it and no recorded one names it. Every write takes a hold on what it stored, under
+ * the same per-digest lock the removal takes, so a second message storing the same bytes while the first is sealed
+ * keeps them. Holds live in this node's memory: a payload directory shared by several nodes must not discard.
  */
 @Service
 public class PayloadStore {
@@ -35,12 +42,17 @@ public class PayloadStore {
     private final Path incoming;
     private final Path uploads;
     private final long defaultLimit;
+    private final Object[] digestLocks = new Object[64];
+    private final ConcurrentHashMap<String, Integer> holds = new ConcurrentHashMap<>();
 
     PayloadStore(PayloadProperties properties) throws IOException {
         root = properties.directory().toAbsolutePath();
         defaultLimit = properties.defaultMaxSize().toBytes();
         incoming = Files.createDirectories(root.resolve("incoming"));
         uploads = Files.createDirectories(root.resolve("uploads"));
+        for (int i = 0; i < digestLocks.length; i++) {
+            digestLocks[i] = new Object();
+        }
     }
 
     /** Where resumable uploads grow until they are complete; on the store's file system, so adopting is a rename. */
@@ -57,7 +69,7 @@ public class PayloadStore {
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
-            moveIntoPlace(file, pathOf(sha256));
+            moveIntoPlaceAndHold(file, sha256);
             return new StoredPayload(sha256, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,7 +119,7 @@ public class PayloadStore {
                 channel.force(true);
             }
             String sha256 = out.sha256();
-            moveIntoPlace(temp, pathOf(sha256));
+            moveIntoPlaceAndHold(temp, sha256);
             temp = null;
             return new StoredPayload(sha256, out.size());
         } catch (IOException e) {
@@ -117,16 +129,43 @@ public class PayloadStore {
         }
     }
 
-    /**
-     * Removes a payload that nothing refers to any more: the plaintext a payload was sealed from. The caller makes
-     * sure no message record names it.
-     */
-    public void discard(String sha256) {
-        try {
-            Files.deleteIfExists(pathOf(sha256));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Takes one more hold on a payload already stored, for a message that will name it again. */
+    void hold(StoredPayload payload) {
+        synchronized (lockOf(payload.sha256())) {
+            holds.merge(payload.sha256(), 1, Integer::sum);
         }
+    }
+
+    /**
+     * Gives up the hold a write took: the message it was stored for is recorded (and so names it) or has failed.
+     * Every payload returned by {@link #store}, {@link #write} or adopted from an upload is held until released.
+     */
+    public void release(StoredPayload payload) {
+        holds.computeIfPresent(payload.sha256(), (sha256, count) -> count == 1 ? null : count - 1);
+    }
+
+    /**
+     * Removes a payload that nothing refers to any more (the plaintext a payload was sealed from), unless a message in
+     * flight holds it or {@code referenced} says a recorded one names it. The caller releases its own hold first.
+     *
+     * @return whether the payload was removed
+     */
+    public boolean discardUnlessUsed(String sha256, Predicate<String> referenced) {
+        synchronized (lockOf(sha256)) {
+            if (holds.containsKey(sha256) || referenced.test(sha256)) {
+                return false;
+            }
+            try {
+                return Files.deleteIfExists(pathOf(sha256));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Holds taken and not released; for tests and metrics. */
+    public int holdCount(String sha256) {
+        return holds.getOrDefault(sha256, 0);
     }
 
     /** Produces a payload into an output stream the store owns. */
@@ -171,6 +210,18 @@ public class PayloadStore {
         long size() {
             return size;
         }
+    }
+
+    private void moveIntoPlaceAndHold(Path temp, String sha256) throws IOException {
+        Path target = pathOf(sha256);
+        synchronized (lockOf(sha256)) {
+            moveIntoPlace(temp, target);
+            holds.merge(sha256, 1, Integer::sum);
+        }
+    }
+
+    private Object lockOf(String sha256) {
+        return digestLocks[Math.floorMod(sha256.hashCode(), digestLocks.length)];
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

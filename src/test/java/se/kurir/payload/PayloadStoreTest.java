@@ -71,4 +71,39 @@ class PayloadStoreTest {
         assertThatThrownBy(() -> store.open("0".repeat(64))).isInstanceOf(PayloadNotFoundException.class);
         assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPayloadAnotherMessageStillHoldsIsNotDiscarded() throws Exception {
+        byte[] content = "samma bytes i två meddelanden".getBytes();
+        PayloadStore store = store();
+        StoredPayload first = store.store(new ByteArrayInputStream(content), 100);
+        StoredPayload second = store.store(new ByteArrayInputStream(content), 100); // in flight, not yet recorded
+
+        store.release(first);
+        assertThat(store.discardUnlessUsed(first.sha256(), sha256 -> false)).isFalse();
+        assertThat(Files.exists(store.pathOf(first.sha256()))).as("the second message still holds it").isTrue();
+
+        store.release(second);
+        assertThat(store.discardUnlessUsed(first.sha256(), sha256 -> true)).as("a recorded message names it")
+                .isFalse();
+        assertThat(store.discardUnlessUsed(first.sha256(), sha256 -> false)).isTrue();
+        assertThat(Files.exists(store.pathOf(first.sha256()))).isFalse();
+        assertThat(store.holdCount(first.sha256())).isZero();
+    }
+
+    @Test
+    void aWriteRacingADiscardOfTheSameBytesKeepsThem() throws Exception {
+        PayloadStore store = store();
+        for (int round = 0; round < 200; round++) {
+            byte[] content = ("runda " + round).getBytes();
+            StoredPayload sealedPlaintext = store.store(new ByteArrayInputStream(content), 100);
+            store.release(sealedPlaintext);
+            Thread writer = new Thread(() -> store.store(new ByteArrayInputStream(content), 100));
+            writer.start();
+            store.discardUnlessUsed(sealedPlaintext.sha256(), sha256 -> false);
+            writer.join();
+            assertThat(Files.exists(store.pathOf(sealedPlaintext.sha256()))).as("round " + round).isTrue();
+            assertThat(store.holdCount(sealedPlaintext.sha256())).isEqualTo(1);
+        }
+    }
 }

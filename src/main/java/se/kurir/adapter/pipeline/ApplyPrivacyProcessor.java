@@ -66,7 +66,7 @@ final class ApplyPrivacyProcessor implements Processor {
                 record.put(PayloadPrivacy.KEY_VERSION_METADATA, Integer.toString(applied.result().keyVersion()));
             }
             exchange.getIn().setBody(submission.transformedAs(applied.payload(), record));
-            intake.discardUnreferenced(submission.payload());
+            HeldPayloads.replace(exchange, submission.payload(), applied.payload(), intake);
         } catch (PrivacyInputException e) {
             exchange.setProperty(KurirHeaders.DECISION,
                     PolicyDecision.reject(RejectionCode.PRIVACY_INPUT_INVALID, decision.agreementId()));

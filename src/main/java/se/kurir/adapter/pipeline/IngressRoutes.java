@@ -10,7 +10,7 @@ import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.KurirRouteConfigurations;
 
 /**
- * authenticate (done by the caller) -> dedupe -> verify the declared payload digest -> policy -> privacy step (as the
+ * authenticate (done by the caller) -> hold the payload until the exchange completes -> dedupe -> verify the declared payload digest -> policy -> privacy step (as the
  * agreement demands for the recipient) -> protect the payload (check the sender's seal, or seal it here, as the
  * agreement demands) -> audit and admit -> queue for the mailbox.
  * The answer to the caller is the {@link se.kurir.delivery.IntakeResult} left in the body.
@@ -22,6 +22,7 @@ final class IngressRoutes extends RouteBuilder {
     static final String ENQUEUE = "direct:pipeline-enqueue";
 
     private final IdempotentRepository submittedMessages;
+    private final HoldPayloadProcessor holdPayload;
     private final VerifyPayloadProcessor verifyPayload;
     private final CheckPolicyProcessor checkPolicy;
     private final ApplyPrivacyProcessor applyPrivacy;
@@ -30,12 +31,14 @@ final class IngressRoutes extends RouteBuilder {
     private final ReplayEarlierAnswerProcessor replayEarlierAnswer;
     private final PrepareQueueMessageProcessor prepareQueueMessage;
 
-    IngressRoutes(IdempotentRepository submittedMessages, VerifyPayloadProcessor verifyPayload,
+    IngressRoutes(IdempotentRepository submittedMessages, HoldPayloadProcessor holdPayload,
+            VerifyPayloadProcessor verifyPayload,
             CheckPolicyProcessor checkPolicy, ApplyPrivacyProcessor applyPrivacy,
             ProtectPayloadProcessor protectPayload,
             AdmitMessageProcessor admitMessage, ReplayEarlierAnswerProcessor replayEarlierAnswer,
             PrepareQueueMessageProcessor prepareQueueMessage) {
         this.submittedMessages = submittedMessages;
+        this.holdPayload = holdPayload;
         this.verifyPayload = verifyPayload;
         this.checkPolicy = checkPolicy;
         this.applyPrivacy = applyPrivacy;
@@ -48,6 +51,7 @@ final class IngressRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from(INGRESS).routeId("pipeline-ingress").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
+                .process(holdPayload).id("pipeline-ingress-hold-payload")
                 .idempotentConsumer(simple("${body.sender}/${body.messageId}"), submittedMessages)
                     .skipDuplicate(false).removeOnFailure(true).id("pipeline-ingress-dedupe")
                 .choice()

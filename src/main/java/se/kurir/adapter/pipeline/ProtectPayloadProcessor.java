@@ -59,7 +59,7 @@ final class ProtectPayloadProcessor implements Processor {
             } else {
                 StoredPayload sealed = sealing.seal(context, profile, submission.payload());
                 exchange.getIn().setBody(submission.sealedAs(sealed, CmsSealer.MEDIA_TYPE));
-                intake.discardUnreferenced(submission.payload());
+                HeldPayloads.replace(exchange, submission.payload(), sealed, intake);
             }
         } catch (SealingRefusedException e) {
             exchange.setProperty(KurirHeaders.DECISION, PolicyDecision.reject(e.code(), decision.agreementId()));
