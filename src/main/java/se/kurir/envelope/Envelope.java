@@ -21,9 +21,28 @@ public record Envelope(
         LegalBasis legalBasis,
         PayloadDigest payload) {
 
+    /**
+     * Metadata keys under this prefix (any case) are written by the gateway itself (the privacy step's record, say);
+     * a sender may not set them, or it could mislead the recipient about what was done to the payload.
+     */
+    public static final String GATEWAY_METADATA_PREFIX = "kurir.";
+
     public Envelope {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         status = status == null ? MessageStatus.PRODUCTION : status;
+    }
+
+    /** Refuses an envelope, as a sender wrote it, that uses the gateway's own metadata keys. */
+    Envelope checkedAsSent() {
+        var reserved = metadata.keySet().stream()
+                .filter(key -> key.regionMatches(true, 0, GATEWAY_METADATA_PREFIX, 0, GATEWAY_METADATA_PREFIX.length()))
+                .sorted().map(key -> new EnvelopeViolation(EnvelopeViolation.FIELD_INVALID, "metadata." + key,
+                        "keys starting " + GATEWAY_METADATA_PREFIX + " are reserved for the gateway"))
+                .toList();
+        if (!reserved.isEmpty()) {
+            throw new InvalidEnvelopeException(reserved);
+        }
+        return this;
     }
 
     /** The participant (organisation number) that owns the recipient mailbox. */

@@ -59,7 +59,7 @@ public class JsonEnvelopeReader {
     public Envelope read(byte[] json) {
         JsonNode tree = validated(json, schema);
         try {
-            return mapper.treeToValue(tree, Envelope.class);
+            return mapper.treeToValue(tree, Envelope.class).checkedAsSent();
         } catch (JsonProcessingException e) {
             throw InvalidEnvelopeException.malformed(e.getOriginalMessage());
         }

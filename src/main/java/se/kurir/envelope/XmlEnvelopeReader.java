@@ -69,7 +69,7 @@ public class XmlEnvelopeReader {
     public Envelope read(byte[] xml) {
         Document document = parse(xml);
         validate(document);
-        return toEnvelope(document.getDocumentElement());
+        return toEnvelope(document.getDocumentElement()).checkedAsSent();
     }
 
     private Document parse(byte[] xml) {
@@ -123,7 +123,13 @@ public class XmlEnvelopeReader {
             return null;
         }
         String size = text(payload, "size");
-        return new PayloadDigest(text(payload, "sha256"), size == null ? null : Long.valueOf(size));
+        try {
+            return new PayloadDigest(text(payload, "sha256"), size == null ? null : Long.valueOf(size));
+        } catch (NumberFormatException e) {
+            // The schema bounds it to a long already; this keeps a lax schema from ever turning into a 500.
+            throw new InvalidEnvelopeException(List.of(new EnvelopeViolation(EnvelopeViolation.FIELD_INVALID,
+                    "payload.size", "not a size in bytes (0 to 9223372036854775807)")));
+        }
     }
 
     private static Map<String, String> metadata(Element root) {

@@ -116,6 +116,40 @@ class EnvelopeReadersTest {
         }
 
         @Test
+        void theGatewaysOwnMetadataKeysAreRefusedFromASenderInEitherForm() {
+            String jsonForm = JSON.replace("\"omgang\": \"2026-11\"", "\"Kurir.Privacy.Step\": \"pseudonymise\"");
+            String xmlForm = XML.replace("name=\"omgang\"", "name=\"kurir.privacy.keyVersion\"");
+            for (Runnable read : new Runnable[] {() -> json.read(bytes(jsonForm)), () -> xml.read(bytes(xmlForm))}) {
+                assertThatThrownBy(read::run).isInstanceOfSatisfying(InvalidEnvelopeException.class, e -> {
+                    assertThat(e.code()).isEqualTo(EnvelopeViolation.FIELD_INVALID);
+                    assertThat(e.violations().get(0).field()).startsWithIgnoringCase("metadata.kurir.");
+                });
+            }
+        }
+
+        @Test
+        void aSizeOrRetentionBeyondItsBoundsIsAFieldViolationNotAFailure() {
+            String hugeSize = XML.replace("<legalBasis>", "<legalBasis>").replace("</legalBasis>",
+                    "</legalBasis><payload><sha256>" + "a".repeat(64) + "</sha256><size>99999999999999999999</size>"
+                            + "</payload>");
+            String jsonSize = JSON.replace("\"correlationId\"", "\"payload\": {\"sha256\": \"" + "a".repeat(64)
+                    + "\", \"size\": 99999999999999999999}, \"correlationId\"");
+            String longRetention = JSON.replace("\"P5Y\"", "\"P" + "9".repeat(600) + "Y\"");
+            assertFieldViolation(() -> xml.read(bytes(hugeSize)), "envelope");
+            assertFieldViolation(() -> json.read(bytes(jsonSize)), "payload.size");
+            assertFieldViolation(() -> json.read(bytes(longRetention)), "legalBasis.retention");
+            assertFieldViolation(() -> xml.read(bytes(XML.replace(">P5Y<", ">P" + "9".repeat(600) + "Y<"))),
+                    "envelope");
+        }
+
+        private void assertFieldViolation(Runnable read, String field) {
+            assertThatThrownBy(read::run).isInstanceOfSatisfying(InvalidEnvelopeException.class, e -> {
+                assertThat(e.code()).isEqualTo(EnvelopeViolation.FIELD_INVALID);
+                assertThat(e.violations().get(0).field()).isEqualTo(field);
+            });
+        }
+
+        @Test
         void wrongNamespaceIsRefused() {
             String foreign = XML.replace("urn:kurir:envelope:1", "urn:other");
             assertThatThrownBy(() -> xml.read(bytes(foreign))).isInstanceOf(InvalidEnvelopeException.class);

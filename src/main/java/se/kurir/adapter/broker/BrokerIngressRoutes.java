@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirRouteConfigurations;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Registry;
@@ -47,7 +48,8 @@ final class BrokerIngressRoutes extends RouteBuilder {
                         .process(readSubmission).id(id + "-read")
                         .to(PIPELINE).id(id + "-pipeline")
                     .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
-                            PayloadTooLargeException.class, DeliveryException.class)
+                            PayloadTooLargeException.class, PayloadMediaType.InvalidMediaTypeException.class,
+                            DeliveryException.class)
                         .process(refuseSubmission).id(id + "-refuse")
                         .to("jms:queue:" + BrokerAccess.refusedQueue(org)).id(id + "-refused")
                     .end();

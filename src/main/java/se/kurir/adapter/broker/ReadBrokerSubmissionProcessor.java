@@ -13,6 +13,7 @@ import se.kurir.delivery.MessageIntake;
 import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.JsonEnvelopeReader;
+import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.payload.StoredPayload;
@@ -61,9 +62,10 @@ class ReadBrokerSubmissionProcessor implements Processor {
             throw new BrokerSubmissionException("PAYLOAD_NOT_BYTES",
                     "body: send the payload as a bytes message (JMS BytesMessage, AMQP data section)");
         }
-        String mediaType = jms.getStringProperty(BrokerSubmission.MEDIA_TYPE);
-        exchange.getIn().setBody(new Submission(sender, envelope, store(sender, envelope, body),
-                mediaType == null ? "application/octet-stream" : mediaType, "BROKER"));
+        String mediaType = PayloadMediaType.check(BrokerSubmission.MEDIA_TYPE,
+                jms.getStringProperty(BrokerSubmission.MEDIA_TYPE));
+        exchange.getIn().setBody(new Submission(sender, envelope, store(sender, envelope, body), mediaType,
+                "BROKER"));
     }
 
     private StoredPayload store(String sender, Envelope envelope, BytesMessage body) {

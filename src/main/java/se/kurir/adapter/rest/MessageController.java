@@ -37,6 +37,7 @@ import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.envelope.XmlEnvelopeReader;
+import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.payload.StoredPayload;
@@ -110,14 +111,17 @@ class MessageController {
             while (parts.hasNext()) {
                 FileItemInput part = parts.next();
                 switch (part.getFieldName()) {
-                    case "envelope" -> envelope = readEnvelope(part);
+                    case "envelope" -> {
+                        refuseRepeated("envelope", envelope != null || payload != null);
+                        envelope = readEnvelope(part);
+                    }
                     case "payload" -> {
+                        refuseRepeated("payload", payload != null);
                         if (envelope == null) {
                             throw new BadRequestException("MULTIPART_ORDER",
                                     "envelope: the envelope part must come before the payload part");
                         }
-                        mediaType = part.getContentType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
-                                : part.getContentType();
+                        mediaType = PayloadMediaType.check("payload.Content-Type", part.getContentType());
                         payload = store(sender, envelope, part);
                     }
                     default -> throw new BadRequestException("MULTIPART_PART_UNKNOWN",
@@ -125,8 +129,12 @@ class MessageController {
                 }
             }
         } catch (FileUploadException e) {
+            discard(payload);
             throw new BadRequestException("MULTIPART_INVALID", "body: not a readable multipart message: "
                     + e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            discard(payload);
+            throw e;
         }
         if (envelope == null) {
             throw new BadRequestException("ENVELOPE_MISSING", "envelope: the part is required");
@@ -136,6 +144,26 @@ class MessageController {
         }
         IntakeResult result = pipeline.submit(new Submission(sender, envelope, payload, mediaType, "REST"));
         return answer(result);
+    }
+
+    /**
+     * A message has one envelope and one payload. A second envelope after the payload would put the payload under
+     * another product's limit, and a second payload would be stored and left behind: both are refused before more is
+     * read.
+     */
+    private static void refuseRepeated(String part, boolean repeated) {
+        if (repeated) {
+            throw new BadRequestException("MULTIPART_PART_REPEATED", part
+                    + ": the part appears more than once, or after the payload; a message has one envelope, then "
+                    + "one payload");
+        }
+    }
+
+    /** A request refused after its payload was stored leaves nothing behind that no message names. */
+    private void discard(StoredPayload payload) {
+        if (payload != null) {
+            intake.discardUnreferenced(payload);
+        }
     }
 
     @Operation(summary = "Receipts (kvittenser) of a message, for its sender")

@@ -29,6 +29,7 @@ import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.payload.PayloadDigestMismatchException;
+import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.StoredPayload;
 import se.kurir.payload.Upload;
@@ -48,6 +49,7 @@ class UploadController {
 
     static final String UPLOAD_OFFSET = "Upload-Offset";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern PRODUCT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
     private final Uploads uploads;
     private final Registry registry;
@@ -86,13 +88,13 @@ class UploadController {
     @Operation(summary = "Start a resumable upload for a product; its size limit applies to the sum of the chunks")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UploadView> create(@RequestBody NewUpload request, Authentication caller) {
-        if (request.product() == null || request.product().isBlank()) {
-            throw new BadRequestException("REQUEST_INVALID", "product: required");
+        if (request.product() == null || !PRODUCT.matcher(request.product()).matches()) {
+            throw new BadRequestException("REQUEST_INVALID", "product: required, a product id ([a-z0-9-], at most "
+                    + "64 characters)");
         }
         long limit = registry.product(request.product()).map(Product::maxPayloadBytes)
                 .orElse(payloads.defaultLimit());
-        String mediaType = request.mediaType() == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
-                : MediaType.parseMediaType(request.mediaType()).toString();
+        String mediaType = PayloadMediaType.check("mediaType", request.mediaType());
         Upload upload = uploads.create(caller.getName(), request.product(), mediaType, limit);
         return ResponseEntity.created(URI.create("/api/v1/uploads/" + upload.uploadId()))
                 .header(UPLOAD_OFFSET, "0").body(UploadView.of(upload));
