@@ -15,7 +15,29 @@ import java.util.TreeMap;
 public record AuditEvent(AuditEventType type, String actor, String messageId, String sender, String recipient,
         String product, String reasonCode, String legalBasis, Map<String, String> details) {
 
+    /** Longest detail value kept; the log holds metadata, and an over-long value is somebody's input. */
+    static final int MAX_DETAIL_VALUE = 500;
+
+    /**
+     * Every field is cut to what its column holds, so a refusal caused by an over-long value can itself always be
+     * recorded (the audit table must never be the thing that fails).
+     */
     public AuditEvent {
-        details = details == null ? Map.of() : new TreeMap<>(details);
+        actor = clamp(actor, 100);
+        messageId = clamp(messageId, 36);
+        sender = clamp(sender, 10);
+        recipient = clamp(recipient, 80);
+        product = clamp(product, 64);
+        reasonCode = clamp(reasonCode, 48);
+        legalBasis = clamp(legalBasis, 500);
+        TreeMap<String, String> kept = new TreeMap<>();
+        if (details != null) {
+            details.forEach((key, value) -> kept.put(clamp(key, 64), clamp(value, MAX_DETAIL_VALUE)));
+        }
+        details = kept;
+    }
+
+    private static String clamp(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 }

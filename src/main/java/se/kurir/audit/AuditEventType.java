@@ -14,6 +14,11 @@ public enum AuditEventType {
     MESSAGE_FAILED,
     MESSAGE_REPLAYED,
     MAILBOX_ACCESS_DENIED,
+    /**
+     * An input refused before it became a message or a request the gateway acts on (malformed, over a limit, a
+     * repeated part): who, which channel, the code and the field named; never the input.
+     */
+    REQUEST_REFUSED,
     REQUEST_SENT,
     REQUEST_REJECTED,
     REPLY_RECEIVED,

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands items to one writer thread that commits whatever has queued up, up to {@code maxBatch}, in one go. A caller
- * returns once its item's batch is committed, with that item's result. The single writer also makes ordering
+ * returns once its item's batch is committed, with that item's result; an item that cannot be committed fails alone.
+ * The single writer also makes ordering
  * decisions (a hash chain, a sequence number) in one place, so they cannot fork.
  *
  * @param <T> what callers hand in
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GroupCommitWriter<T, R> implements AutoCloseable {
 
-    /** Commits a batch in one transaction and returns one result per item, in order; throws if nothing committed. */
+    /**
+     * Commits a batch in one transaction and returns one result per item, in order; throws if nothing committed (and
+     * then leaves whatever state it keeps as it was, since the writer tries the items again one by one).
+     */
     @FunctionalInterface
     public interface BatchCommitter<T, R> {
         List<R> commit(List<T> batch);
@@ -73,6 +77,11 @@ public final class GroupCommitWriter<T, R> implements AutoCloseable {
         }
     }
 
+    /** Items waiting for the writer; for metrics and tests. */
+    public int queuedCount() {
+        return queue.size();
+    }
+
     /** Items committed since start. */
     public long appendedCount() {
         return appended.get();
@@ -105,14 +114,30 @@ public final class GroupCommitWriter<T, R> implements AutoCloseable {
                 new NotCommittedException("the writer shut down before commit", null)));
     }
 
+    /**
+     * Commits the batch; if it fails and holds more than one item, commits each item on its own, so one bad item (a
+     * value its column cannot hold, say) fails alone and its neighbours are committed as if it had not been there.
+     */
     private void commit(List<Pending<T, R>> batch) {
-        List<R> results;
         try {
-            results = committer.commit(batch.stream().map(Pending::item).toList());
+            commitTogether(batch);
         } catch (RuntimeException e) {
-            batch.forEach(p -> p.committed().completeExceptionally(e));
-            return;
+            if (batch.size() == 1) {
+                batch.get(0).committed().completeExceptionally(e);
+                return;
+            }
+            for (Pending<T, R> pending : batch) {
+                try {
+                    commitTogether(List.of(pending));
+                } catch (RuntimeException alone) {
+                    pending.committed().completeExceptionally(alone);
+                }
+            }
         }
+    }
+
+    private void commitTogether(List<Pending<T, R>> batch) {
+        List<R> results = committer.commit(batch.stream().map(Pending::item).toList());
         appended.addAndGet(batch.size());
         commits.incrementAndGet();
         for (int i = 0; i < batch.size(); i++) {

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
+import se.kurir.audit.Refusals;
+import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.subscription.SubscriptionException;
 
@@ -22,6 +24,12 @@ import se.kurir.subscription.SubscriptionException;
 class RefuseSubmissionProcessor implements Processor {
 
     private static final Logger log = LoggerFactory.getLogger(RefuseSubmissionProcessor.class);
+
+    private final Refusals refusals;
+
+    RefuseSubmissionProcessor(Refusals refusals) {
+        this.refusals = refusals;
+    }
 
     @Override
     public void process(Exchange exchange) throws JMSException {
@@ -38,6 +46,7 @@ class RefuseSubmissionProcessor implements Processor {
             notice.setHeader(BrokerSubmission.ENVELOPE, envelope);
         }
         exchange.setMessage(notice);
+        refusals.record(sender, "BROKER", code(cause), field(cause), exchange.getFromEndpoint().getEndpointBaseUri());
         log.warn("KUR-5001 broker submission {} from {} refused: {}", original.getJMSMessageID(), sender, code(cause));
     }
 
@@ -54,7 +63,17 @@ class RefuseSubmissionProcessor implements Processor {
         if (cause instanceof SubscriptionException e) {
             return e.code();
         }
+        if (cause instanceof PayloadMediaType.InvalidMediaTypeException) {
+            return PayloadMediaType.InvalidMediaTypeException.CODE;
+        }
         return cause instanceof PayloadTooLargeException ? "PAYLOAD_TOO_LARGE" : "SUBMISSION_FAILED";
+    }
+
+    private static String field(Exception cause) {
+        String detail = detail(cause);
+        int colon = detail == null ? -1 : detail.indexOf(':');
+        return colon > 0 && colon <= 100 && detail.substring(0, colon).indexOf(' ') < 0 ? detail.substring(0, colon)
+                : null;
     }
 
     private static String detail(Exception cause) {
