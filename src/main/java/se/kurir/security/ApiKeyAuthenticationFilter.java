@@ -29,6 +29,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         this.entryPoint = entryPoint;
     }
 
+    /** An error dispatch of a request refused before this filter saw it still knows who called. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -46,7 +52,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         var authentication = UsernamePasswordAuthenticationToken.authenticated(client.participant(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.PARTICIPANT)));
         authentication.setDetails(client.system());
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        Authenticated.remember(authentication, request, response);
         chain.doFilter(request, response);
     }
 }

@@ -26,6 +26,7 @@ import se.kurir.delivery.DeliveryException;
 import se.kurir.delivery.RequestRefusedException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadDigestMismatchException;
+import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadNotFoundException;
 import se.kurir.payload.UploadException;
 import se.kurir.privacy.ReversalRefusedException;
@@ -154,6 +155,28 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail mediaType(PayloadMediaType.InvalidMediaTypeException e) {
+        return ProblemCodes.problem(HttpStatus.BAD_REQUEST, PayloadMediaType.InvalidMediaTypeException.CODE,
+                e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail bodyTooLarge(RequestBodyLimit.RequestBodyTooLargeException e) {
+        return ProblemCodes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", e.getMessage());
+    }
+
+    /**
+     * The last resort: a failure nobody foresaw is the server's, so it says 500 with a code, never a sign-in
+     * challenge or a bare error page, and the log names it (the answer does not: it may hold input).
+     */
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("KUR-4002 unexpected failure answering a request", e);
+        return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "the gateway failed to handle this request; nothing was admitted, operators have been alerted");
+    }
+
+    @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         return ProblemCodes.problem(HttpStatus.BAD_REQUEST, "PARAMETER_INVALID",
                 e.getName() + ": '" + e.getValue() + "' is not a valid value");
@@ -163,6 +186,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof RequestBodyLimit.RequestBodyTooLargeException tooLarge) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(bodyTooLarge(tooLarge));
+        }
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                         : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[")
