@@ -12,6 +12,10 @@ public class CertificateRefusedException extends RuntimeException {
         CERTIFICATE_USAGE_UNCLEAR,
         CERTIFICATE_KEY_UNSUPPORTED,
         CERTIFICATE_EXPIRED,
+        /** Not valid yet: registering it now would let it win over the current certificate later, unseen. */
+        CERTIFICATE_NOT_YET_VALID,
+        /** Not issued by one of the configured trust anchors ({@code kurir.crypto.trust-anchors}). */
+        CERTIFICATE_UNTRUSTED,
         CERTIFICATE_REVOKED,
         CERTIFICATE_NOT_FOUND
     }

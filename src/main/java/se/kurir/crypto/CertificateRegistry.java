@@ -29,16 +29,22 @@ public class CertificateRegistry {
     private final CertificateRepository repository;
     private final Registry registry;
     private final AuditLog audit;
+    private final TrustAnchors anchors;
     private final Clock clock;
 
-    CertificateRegistry(CertificateRepository repository, Registry registry, AuditLog audit, Clock clock) {
+    CertificateRegistry(CertificateRepository repository, Registry registry, AuditLog audit, TrustAnchors anchors,
+            Clock clock) {
         this.repository = repository;
         this.registry = registry;
         this.audit = audit;
+        this.anchors = anchors;
         this.clock = clock;
     }
 
-    /** Registers the certificate for the participant its subject names; registering it again changes nothing. */
+    /**
+     * Registers the certificate for the participant its subject names; registering it again changes nothing. Only a
+     * certificate a trust anchor issued, valid now (not merely later), is taken.
+     */
     @Transactional
     public ParticipantCertificate register(X509Certificate certificate, String actor) {
         String keyId = Pem.fingerprint(certificate);
@@ -65,6 +71,11 @@ public class CertificateRegistry {
             throw new CertificateRefusedException(Code.CERTIFICATE_EXPIRED,
                     "certificate: expired on " + certificate.getNotAfter().toInstant());
         }
+        if (now.isBefore(certificate.getNotBefore().toInstant())) {
+            throw new CertificateRefusedException(Code.CERTIFICATE_NOT_YET_VALID,
+                    "certificate: not valid before " + certificate.getNotBefore().toInstant());
+        }
+        anchors.check(certificate, now);
         var registered = new ParticipantCertificate(keyId, participant, usageOf(certificate, kind), kind, now, actor,
                 null, null, certificate);
         repository.insert(registered);

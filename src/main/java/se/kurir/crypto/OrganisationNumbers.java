@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -30,10 +31,17 @@ public final class OrganisationNumbers {
     }
 
     private static Optional<String> first(X500Name name, ASN1ObjectIdentifier type, Pattern pattern) {
+        // A multi-valued RDN (CN=...+serialNumber=...) holds several attributes: read the one of the type asked for,
+        // never whichever comes first.
         for (RDN rdn : name.getRDNs(type)) {
-            Matcher m = pattern.matcher(IETFUtils.valueToString(rdn.getFirst().getValue()));
-            if (m.matches()) {
-                return Optional.of(m.group(1));
+            for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
+                if (!attribute.getType().equals(type)) {
+                    continue;
+                }
+                Matcher m = pattern.matcher(IETFUtils.valueToString(attribute.getValue()));
+                if (m.matches()) {
+                    return Optional.of(m.group(1));
+                }
             }
         }
         return Optional.empty();

@@ -14,6 +14,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.kurir.audit.Refusals;
 import se.kurir.crypto.CertificateRegistry;
 import se.kurir.crypto.OrganisationNumbers;
 import se.kurir.crypto.ParticipantCertificate;
@@ -34,12 +35,20 @@ final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
     private final Registry registry;
     private final CertificateRegistry certificates;
     private final AuthenticationEntryPoint entryPoint;
+    private final Refusals refusals;
 
     ClientCertificateAuthenticationFilter(Registry registry, CertificateRegistry certificates,
-            AuthenticationEntryPoint entryPoint) {
+            AuthenticationEntryPoint entryPoint, Refusals refusals) {
         this.registry = registry;
         this.certificates = certificates;
         this.entryPoint = entryPoint;
+        this.refusals = refusals;
+    }
+
+    /** An error dispatch of a request refused before this filter saw it still knows who called. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     @Override
@@ -54,23 +63,27 @@ final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
                 .filter(org -> registry.participant(org).isPresent());
         String keyId = Pem.fingerprint(client);
         if (participant.isEmpty()) {
-            refuse(request, response, "the client certificate names no participant");
+            refuse(request, response, keyId, "CLIENT_CERTIFICATE_NO_PARTICIPANT",
+                    "the client certificate names no participant");
             return;
         }
         if (certificates.registered(keyId).map(ParticipantCertificate::revokedAt).isPresent()) {
-            refuse(request, response, "the client certificate is revoked");
+            refuse(request, response, keyId, "CLIENT_CERTIFICATE_REVOKED", "the client certificate is revoked");
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(participant.get(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + Roles.PARTICIPANT)));
         authentication.setDetails("client-certificate:" + keyId);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        Authenticated.remember(authentication, request, response);
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
-            throws IOException, ServletException {
+    /** Audited under the certificate's fingerprint: the caller is not authenticated, but it is known which key. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String keyId, String code,
+            String reason) throws IOException, ServletException {
         SecurityContextHolder.clearContext();
+        refusals.record("certificate:" + keyId, "MTLS", code,
+                "certificate", request.getMethod() + " " + request.getRequestURI());
         entryPoint.commence(request, response, new BadCredentialsException(reason));
     }
 }

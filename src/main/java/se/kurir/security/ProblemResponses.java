@@ -22,6 +22,12 @@ final class ProblemResponses {
         };
     }
 
+    static AccessDeniedHandler crossSite(ObjectMapper json) {
+        return (request, response, e) -> write(json, response, 403, CrossSiteRequestGuard.CODE,
+                "A state-changing request with HTTP Basic must not come from a browser page or carry a form body "
+                        + "(text/plain, form, multipart); send it from a client with its own content type");
+    }
+
     static AccessDeniedHandler forbidden(ObjectMapper json) {
         return (request, response, e) -> write(json, response, 403, "FORBIDDEN",
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI());

@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import se.kurir.audit.Refusals;
 import se.kurir.crypto.CertificateRegistry;
 import se.kurir.registry.Registry;
 
@@ -23,20 +24,28 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json, Registry registry,
-            CertificateRegistry certificates) throws Exception {
+            CertificateRegistry certificates, Refusals refusals) throws Exception {
         var unauthenticated = ProblemResponses.unauthenticated(json);
         http.csrf(csrf -> csrf.disable()) // stateless API: no session cookie to forge requests with
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
-                .addFilterBefore(new ClientCertificateAuthenticationFilter(registry, certificates, unauthenticated),
+                .addFilterBefore(new ClientCertificateAuthenticationFilter(registry, certificates, unauthenticated,
+                        refusals),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiKeyAuthenticationFilter(new ApiClients(properties.apiKeys()), unauthenticated),
                         ClientCertificateAuthenticationFilter.class)
+                .addFilterAfter(new CrossSiteRequestGuard(ProblemResponses.crossSite(json), refusals),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // A long-polled feed answers on an async dispatch of a request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
+                        // The container's error page for a request that failed: it answers with the failure's own
+                        // status and code (ProblemErrorAttributes), never with a 401 of its own.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // Readiness and liveness for the container platform: no credentials, no detail.
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests",
                                 "/api/v1/products/*/events").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/subscriptions/**", "/api/v1/uploads/**").hasRole(Roles.PARTICIPANT)

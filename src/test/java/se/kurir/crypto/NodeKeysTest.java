@@ -40,7 +40,8 @@ class NodeKeysTest {
                 new CertificateAuthority.Entry("signing", signing, signingCertificate, ca.certificate()),
                 new CertificateAuthority.Entry("hybrid", hybrid, hybridCertificate, ca.certificate())));
 
-        NodeKeys keys = new NodeKeys(new CryptoProperties(null, new CryptoProperties.Keystore(file, type, PASSWORD)));
+        NodeKeys keys = new NodeKeys(new CryptoProperties(null, List.of(),
+                new CryptoProperties.Keystore(file, type, PASSWORD)));
 
         assertThat(keys.size()).isEqualTo(2);
         assertThat(keys.privateKeyFor(signingCertificate)).contains(signing.getPrivate());
@@ -58,10 +59,10 @@ class NodeKeysTest {
                         key.getPublic(), FROM, FROM.plus(Duration.ofDays(1))), ca.certificate())));
         String wrong = "not-the-password";
 
-        assertThatThrownBy(() -> new NodeKeys(new CryptoProperties(null,
+        assertThatThrownBy(() -> new NodeKeys(new CryptoProperties(null, List.of(),
                 new CryptoProperties.Keystore(file, "PKCS12", wrong))))
                 .hasMessageContaining(file.toString()).hasMessageNotContaining(wrong);
-        assertThatThrownBy(() -> new NodeKeys(new CryptoProperties(null,
+        assertThatThrownBy(() -> new NodeKeys(new CryptoProperties(null, List.of(),
                 new CryptoProperties.Keystore(file, "PKCS12", ""))))
                 .hasMessageContaining("KURIR_KEYSTORE_PASSWORD");
         assertThat(new CryptoProperties.Keystore(file, "PKCS12", PASSWORD).toString()).doesNotContain(PASSWORD);

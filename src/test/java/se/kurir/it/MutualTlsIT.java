@@ -58,7 +58,9 @@ class MutualTlsIT {
                 ca.certificate())));
         trust = dir.resolve("trust.p12");
         CertificateAuthority.writeTrustStore(trust, PASSWORD, List.of(ca.certificate()));
+        Path caPem = Files.writeString(dir.resolve("ca.pem"), Pem.text(ca.certificate()));
         node = KurirNode.start(dir.resolve("data"), Map.of("spring.profiles.active", "demo,tls",
+                "kurir.crypto.trust-anchors[0]", "config/keys/demo-ca.pem", "kurir.crypto.trust-anchors[1]", caPem,
                 "KURIR_TLS_KEYSTORE", serverStore.toString(), "KURIR_TLS_KEYSTORE_PASSWORD", new String(PASSWORD),
                 "KURIR_TLS_TRUSTSTORE", trust.toString(), "KURIR_TLS_TRUSTSTORE_PASSWORD", new String(PASSWORD)));
     }
@@ -111,6 +113,7 @@ class MutualTlsIT {
 
     @Test
     void aTrustedCertificateThatNamesNoParticipantOrIsRevokedIsRefused() throws Exception {
+        Instant since = Instant.now().minusSeconds(1);
         HttpResponse<String> unknown = get(client(clientStore(ca, "5560000000", "unknown")),
                 "/api/v1/catalogue/agreements");
         assertThat(unknown.statusCode()).isEqualTo(401);
@@ -131,6 +134,16 @@ class MutualTlsIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"system decommissioned\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(get(revoked, "/api/v1/catalogue/agreements").statusCode()).isEqualTo(401);
+
+        // Both refusals are audited under the certificate that was presented (bad-input catalogue, mTLS rows).
+        var audit = operator.send(request("/api/v1/audit?from=" + since).header("Authorization", basic(Api.AUDITOR))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        var refusals = Api.parse(audit.body()).findParents("reasonCode").stream()
+                .filter(r -> r.get("type").asText().equals("REQUEST_REFUSED")).toList();
+        assertThat(refusals).extracting(r -> r.get("reasonCode").asText())
+                .contains("CLIENT_CERTIFICATE_NO_PARTICIPANT", "CLIENT_CERTIFICATE_REVOKED");
+        assertThat(refusals).extracting(r -> r.get("actor").asText())
+                .contains("certificate:" + Pem.fingerprint(certificate));
     }
 
     @Test

@@ -33,6 +33,7 @@ import se.kurir.crypto.SigningKey;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
+import se.kurir.support.TestAuthority;
 import se.kurir.tool.CertificateAuthority;
 
 /**
@@ -46,11 +47,10 @@ class SealedPayloadIT extends IntegrationTest {
     private static final String FK = "2021005521";
     private static final String POLISEN_MAILBOX = "/api/v1/mailboxes/2021000076.underrattelse/messages";
     private static final String MIGRATIONSVERKET_MAILBOX = "/api/v1/mailboxes/2021002163.identitet/messages";
-    private static final Instant START = Instant.now().minus(Duration.ofHours(1));
+    private static final Instant START = TestAuthority.START;
     /** Each certificate made here starts a second after the one before, so the newest is unambiguous. */
     private static final AtomicInteger SERIAL_SECOND = new AtomicInteger();
-    private static final CertificateAuthority CA = CertificateAuthority.create("SealedPayloadIT CA",
-            START.minus(Duration.ofDays(1)), START.plus(Duration.ofDays(30)));
+    private static final CertificateAuthority CA = TestAuthority.CA;
 
     private static final SigningKey FK_SIGNING = signing(FK, Duration.ofDays(10));
     private static final DecryptionKey POLISEN_HYBRID = encryption("2021000076", KeyKind.MLKEM768_ECDH_P256);
@@ -147,11 +147,43 @@ class SealedPayloadIT extends IntegrationTest {
                 shortLived.certificate().getNotAfter().toInstant()));
         assertRejected(sendSealed(Api.FORSAKRINGSKASSAN, fkToPolisen(), sealed), "CERTIFICATE_EXPIRED");
 
+        X509Certificate notYet = CA.issue(FK, "IT", CertificateUsage.SIGNING,
+                CertificateAuthority.generate(KeyKind.EC_P256).getPublic(), Instant.now().plus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(10)));
+        var early = api.postPem(Api.OPERATOR, "/api/v1/certificates", Pem.text(notYet));
+        assertThat(early.status()).isEqualTo(422);
+        assertThat(early.json().get("code").asText()).isEqualTo("CERTIFICATE_NOT_YET_VALID");
+
         SigningKey expired = signing(FK, Duration.ofSeconds(-1));
         var refused = api.postPem(Api.OPERATOR, "/api/v1/certificates", Pem.text(expired.certificate()));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("code").asText()).isEqualTo("CERTIFICATE_EXPIRED");
         assertThat(refused.json().get("detail").asText()).startsWith("certificate:");
+    }
+
+    @Test
+    void aCertificateFromAnIssuerTheNodeDoesNotTrustIsNeverRegisteredAndNeverSealedFor() throws Exception {
+        registerAll();
+        CertificateAuthority stranger = CertificateAuthority.create("Stranger CA", START.minus(Duration.ofDays(1)),
+                START.plus(Duration.ofDays(30)));
+        KeyPair key = CertificateAuthority.generate(KeyKind.RSA);
+        // Newer than every Migrationsverket certificate: had it been registered, it would win the sealing.
+        var foreign = stranger.issue("2021002163", "IT", CertificateUsage.ENCRYPTION, key.getPublic(),
+                Instant.now().minusSeconds(1), START.plus(Duration.ofDays(20)));
+
+        var refused = api.postPem(Api.OPERATOR, "/api/v1/certificates", Pem.text(foreign));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("code").asText()).isEqualTo("CERTIFICATE_UNTRUSTED");
+        assertThat(api.get(Api.OPERATOR, "/api/v1/certificates/" + Pem.fingerprint(foreign)).status())
+                .isEqualTo(404);
+        var current = api.get(Api.OPERATOR, "/api/v1/certificates/current?participant=2021002163&profile=RSA_OAEP");
+        if (current.status() == 200) {
+            assertThat(current.json().get("keyId").asText()).isNotEqualTo(Pem.fingerprint(foreign));
+        }
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?participant=demo-operator&from="
+                + Instant.now().minus(Duration.ofMinutes(1))).json();
+        assertThat(audit.findValuesAsText("reasonCode")).contains("CERTIFICATE_UNTRUSTED");
     }
 
     @Test

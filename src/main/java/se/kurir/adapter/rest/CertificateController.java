@@ -37,8 +37,11 @@ class CertificateController {
         this.clock = clock;
     }
 
-    /** @param pem one PEM-encoded X.509 certificate (Content-Type application/x-pem-file or text/plain) */
-    @PostMapping(consumes = {"application/x-pem-file", MediaType.TEXT_PLAIN_VALUE})
+    /**
+     * @param pem one PEM-encoded X.509 certificate, as application/x-pem-file (text/plain is what a cross-site form
+     *     can send, so it is not taken)
+     */
+    @PostMapping(consumes = "application/x-pem-file")
     ResponseEntity<View> register(@RequestBody String pem, Principal operator) {
         List<java.security.cert.X509Certificate> parsed = Pem.certificates(pem);
         if (parsed.size() != 1) {
