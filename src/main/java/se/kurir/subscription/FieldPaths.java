@@ -30,6 +30,17 @@ final class FieldPaths {
         return node;
     }
 
+    /**
+     * The name under which an agreement's {@code fields} entitle a consumer to an event's subject key (a personal
+     * identity or organisation number, often): like any field, it is delivered only to those entitled to it.
+     */
+    static final String SUBJECT_KEY = "subjectKey";
+
+    /** The event's subject key if the subscriber's fields (null: all) entitle it to it, otherwise none. */
+    static String subjectKey(String subjectKey, List<String> fields) {
+        return fields == null || fields.contains(SUBJECT_KEY) ? subjectKey : null;
+    }
+
     /** Whether a subscriber entitled to {@code fields} (null: all) may see the field at {@code path}. */
     static boolean entitles(List<String> fields, String path) {
         return fields == null || fields.stream().anyMatch(f -> path.equals(f) || path.startsWith(f + "."));

@@ -73,12 +73,12 @@ public class Subscriptions {
         Agreement agreement = registry.agreement(decision.agreementId()).orElseThrow();
         Agreement.Consumer terms = agreement.consumer(consumer).orElseThrow();
         SubscriptionFilter filter = request.filter() == null ? SubscriptionFilter.ALL : request.filter();
-        checkFilter(filter, terms);
         if (agreement.privacyFor(consumer).isPresent()
                 && (!filter.subjectKeys().isEmpty() || !filter.conditions().isEmpty())) {
             throw SubscriptionException.rejected("FILTER_NOT_ALLOWED", "filter: agreement " + agreement.id()
                     + " pseudonymises this feed for you; a filter on subjects or fields would reveal them");
         }
+        checkFilter(filter, terms);
         if (request.pushMailbox() != null && !terms.receivesIn(request.pushMailbox())) {
             throw SubscriptionException.rejected("MAILBOX_NOT_IN_AGREEMENT", "pushMailbox: agreement "
                     + agreement.id() + " does not name " + request.pushMailbox() + " as a receiving mailbox");
@@ -205,8 +205,11 @@ public class Subscriptions {
     }
 
     private FeedPage collect(Subscription subscription, long after, int limit) {
-        List<String> fields = registry.agreement(subscription.agreementId())
-                .flatMap(a -> a.consumer(subscription.consumer())).map(Agreement.Consumer::fields).orElse(List.of());
+        // A consumer entry without fields sees the whole payload; no entry at all (the agreement changed) sees nothing.
+        Optional<Agreement> agreement = registry.agreement(subscription.agreementId());
+        Optional<Agreement.Consumer> terms = agreement.flatMap(a -> a.consumer(subscription.consumer()));
+        List<String> fields = terms.isPresent() ? terms.get().fields() : List.of();
+        String producer = agreement.map(Agreement::producer).orElse(null);
         List<FeedItem> items = new ArrayList<>();
         // Events of one feed share a few legal-basis tags: each is judged once per page.
         Map<LegalBasis, Boolean> allowed = new HashMap<>();
@@ -225,14 +228,19 @@ public class Subscriptions {
                 if (!subscription.filter().matches(event)) {
                     continue;
                 }
+                // Only the agreement's producer feeds its subscribers, whoever else may publish on the product.
+                if (!event.publisher().equals(producer)) {
+                    withheld++;
+                    continue;
+                }
                 if (!allowed.computeIfAbsent(event.legalBasis(),
                         tag -> policy.allowsSubscriptionDelivery(subscription.agreementId(), tag))) {
                     withheld++;
                     continue;
                 }
                 items.add(new FeedItem(event.sequence(), event.eventId(), subscription.id() + ":" + event.sequence(),
-                        event.eventType(), event.subjectKey(), event.publishedAt(), event.legalBasis(),
-                        FieldPaths.view(event.payload(), fields)));
+                        event.eventType(), FieldPaths.subjectKey(event.subjectKey(), fields), event.publishedAt(),
+                        event.legalBasis(), FieldPaths.view(event.payload(), fields)));
                 if (items.size() == limit) {
                     break scan;
                 }
@@ -295,6 +303,10 @@ public class Subscriptions {
         if (filter.subjectKeys().size() > properties.maxWatchedSubjects()) {
             throw SubscriptionException.invalid("FILTER_TOO_LARGE", "filter.subjectKeys: at most "
                     + properties.maxWatchedSubjects() + " subject keys");
+        }
+        if (!filter.subjectKeys().isEmpty() && FieldPaths.subjectKey("", terms.fields()) == null) {
+            throw SubscriptionException.rejected("FILTER_FIELD_NOT_ENTITLED", "filter.subjectKeys: the agreement "
+                    + "does not entitle you to the events' subject keys");
         }
         for (int i = 0; i < filter.conditions().size(); i++) {
             FieldCondition condition = filter.conditions().get(i);
