@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
@@ -50,23 +51,24 @@ public final class DeliverToFileInboxProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         String messageId = exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID, String.class);
-        var waiting = delivery.awaitingDelivery(messageId);
+        var waiting = delivery.startingAttempt(messageId);
         if (waiting.isEmpty()) {
             return;
         }
         MessageRecord message = waiting.get();
-        String endpoint = properties.inboxOf(message.recipient()).orElseThrow().server().endpoint();
+        FileServer server = properties.inboxOf(message.recipient()).orElseThrow().server();
         String name = fileName(message);
         try (InputStream in = payloads.open(message.payload().sha256())) {
-            send(endpoint + "&tempFileName=${file:name}.part", in, name);
-            send(endpoint, json.writeValueAsBytes(manifest(message)), name + ".manifest.json");
+            send(server.endpoint(producer.getCamelContext(), "&tempFileName=${file:name}.part"), in, name);
+            send(server.endpoint(producer.getCamelContext(), ""), json.writeValueAsBytes(manifest(message)),
+                    name + ".manifest.json");
         } catch (Exception e) {
             deadLetters.attemptFailed(messageId, "file inbox: " + e.getMessage());
             throw e;
         }
     }
 
-    private void send(String endpoint, Object body, String fileName) throws Exception {
+    private void send(Endpoint endpoint, Object body, String fileName) throws Exception {
         Exchange result = producer.send(endpoint, e -> {
             e.getIn().setBody(body);
             e.getIn().setHeader(Exchange.FILE_NAME, fileName);

@@ -38,16 +38,18 @@ final class FileOutboxRoutes extends RouteBuilder {
         long delay = properties.pollInterval().toMillis();
         for (FileTransferProperties.Outbox outbox : properties.outboxes()) {
             String id = "file-outbox-" + outbox.name();
-            String polled = outbox.server().endpoint() + "&delay=" + delay + "&readLock=none&maxMessagesPerPoll=20"
-                    + "&move=" + FileExchange.MOVE_TO_FOLDER;
+            String polled = "&delay=" + delay + "&readLock=none&maxMessagesPerPoll=20&move="
+                    + FileExchange.MOVE_TO_FOLDER + "&streamDownload=true";
 
-            from(polled + "&include=RAW(" + ReadManifestProcessor.MANIFEST_NAMES + ")")
+            from(outbox.server().endpoint(getContext(), polled + "&include=RAW(" + ReadManifestProcessor.MANIFEST_NAMES
+                    + ")"))
                     .routeId(id + "-manifests")
                     .routeConfigurationId(KurirRouteConfigurations.FILE_PICKUP)
+                    .noStreamCaching() // read up to the manifest limit from the stream, never the whole file
                     .setProperty(FileExchange.OUTBOX, constant(outbox))
                     .process(readManifest).id(id + "-manifests-read");
 
-            RemoteFileEndpoint<?> dataFiles = endpoint(polled + "&streamDownload=true", RemoteFileEndpoint.class);
+            RemoteFileEndpoint<?> dataFiles = outbox.server().endpoint(getContext(), polled);
             dataFiles.setFilter(new ManifestedFileFilter<>(outbox.name(), pickups));
             from(dataFiles)
                     .routeId(id)

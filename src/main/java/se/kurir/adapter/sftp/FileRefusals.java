@@ -40,7 +40,8 @@ class FileRefusals {
         pickups.save(refused);
         String text = "file: " + refused.fileName() + "\npickup: " + refused.pickupId() + "\ncode: "
                 + refused.reasonCode() + "\nreason: " + refused.reason() + "\n";
-        producer.sendBodyAndHeader(outbox.server().endpoint(), text.getBytes(StandardCharsets.UTF_8),
+        producer.sendBodyAndHeader(outbox.server().endpoint(producer.getCamelContext(), ""),
+                text.getBytes(StandardCharsets.UTF_8),
                 Exchange.FILE_NAME, refused.folder() + "/" + refused.fileName() + ".reason.txt");
         if (!audited) {
             var envelope = refused.envelope();

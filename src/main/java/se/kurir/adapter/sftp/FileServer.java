@@ -3,10 +3,14 @@ package se.kurir.adapter.sftp;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.remote.FtpsEndpoint;
+import org.apache.camel.component.file.remote.RemoteFileEndpoint;
+import org.apache.camel.component.file.remote.SftpConfiguration;
 
 /**
  * How the gateway reaches one directory on a file server. Secrets are given here from configuration or the
- * environment; Camel masks them wherever it shows an endpoint.
+ * environment and never enter an endpoint URI or this record's text.
  *
  * @param knownHosts SFTP: the known_hosts file the server's host key must be in (host keys are always checked)
  * @param privateKey SFTP: the client key file, instead of or with a password
@@ -24,23 +28,21 @@ public record FileServer(@NotNull Protocol protocol, @NotBlank String host, int 
         }
     }
 
-    /** The camel-ftp endpoint of the directory, with the connection options every use shares. */
+    /**
+     * The camel-ftp endpoint URI of the directory, with the connection options every use shares and no secret:
+     * route dumps, Hawtio's endpoint list and the tracer show URIs, so passwords and passphrases are set on the
+     * endpoint object instead ({@link #endpoint(CamelContext, String)}).
+     */
     String endpoint() {
         StringBuilder uri = new StringBuilder(protocol.name().toLowerCase()).append("://").append(host).append(':')
                 .append(port > 0 ? port : defaultPort()).append('/').append(directory.replaceFirst("^/+", ""))
                 .append("?username=RAW(").append(username).append(")&binary=true&stepwise=false")
                 .append("&throwExceptionOnConnectFailed=true&maximumReconnectAttempts=0&soTimeout=60000");
-        if (password != null && !password.isEmpty()) {
-            uri.append("&password=RAW(").append(password).append(')');
-        }
         if (protocol == Protocol.SFTP) {
             uri.append("&knownHostsFile=").append(knownHosts.toAbsolutePath())
                     .append("&strictHostKeyChecking=yes&useUserKnownHostsFile=false");
             if (privateKey != null) {
                 uri.append("&privateKeyFile=").append(privateKey.toAbsolutePath());
-                if (privateKeyPassphrase != null) {
-                    uri.append("&privateKeyPassphrase=RAW(").append(privateKeyPassphrase).append(')');
-                }
             }
         } else {
             // Explicit TLS, protected data channel, TLS 1.3 (1.2 where the server has no 1.3); the server's certificate
@@ -50,12 +52,36 @@ public record FileServer(@NotNull Protocol protocol, @NotBlank String host, int 
             if (trustStore != null) {
                 uri.append("&ftpClient.trustStore.file=").append(trustStore.toAbsolutePath())
                         .append("&ftpClient.trustStore.type=PKCS12");
-                if (trustStorePassword != null) {
-                    uri.append("&ftpClient.trustStore.password=RAW(").append(trustStorePassword).append(')');
-                }
             }
         }
         return uri.toString();
+    }
+
+    /**
+     * The endpoint of the directory with these further URI options, its secrets set on the endpoint object. Camel
+     * keeps one endpoint per URI, so every route and producer that asks for the same options shares it.
+     */
+    RemoteFileEndpoint<?> endpoint(CamelContext context, String options) {
+        RemoteFileEndpoint<?> endpoint = context.getEndpoint(endpoint() + options, RemoteFileEndpoint.class);
+        if (password != null && !password.isEmpty()) {
+            endpoint.getConfiguration().setPassword(password);
+        }
+        if (endpoint.getConfiguration() instanceof SftpConfiguration sftp && privateKeyPassphrase != null) {
+            sftp.setPrivateKeyPassphrase(privateKeyPassphrase);
+        }
+        if (endpoint instanceof FtpsEndpoint ftps && trustStorePassword != null
+                && ftps.getFtpClientTrustStoreParameters() != null) {
+            ftps.getFtpClientTrustStoreParameters().put("password", trustStorePassword);
+        }
+        return endpoint;
+    }
+
+    /** Route dumps, Hawtio and the tracer show this: never a password or passphrase. */
+    @Override
+    public String toString() {
+        return "FileServer[" + protocol + "://" + username + "@" + host + ":" + (port > 0 ? port : defaultPort()) + "/"
+                + directory + (password != null ? ", password ***" : "") + (privateKey != null ? ", key " + privateKey
+                : "") + "]";
     }
 
     private int defaultPort() {

@@ -8,18 +8,21 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * Bulk file exchange ({@code kurir.files}).
  *
  * @param pollInterval how often each outbox is listed
+ * @param maxManifestSize the largest manifest read; a larger one is refused to error/ without being read
  * @param outboxes directories the gateway polls; what lands there is sent as the participant named
  * @param inboxes directories the gateway delivers a mailbox's messages to
  */
 @Validated
 @ConfigurationProperties("kurir.files")
 public record FileTransferProperties(@DefaultValue("5s") Duration pollInterval,
+        @NotNull @DefaultValue("64KB") DataSize maxManifestSize,
         @DefaultValue List<@Valid Outbox> outboxes, @DefaultValue List<@Valid Inbox> inboxes) {
 
     /** @param name part of the route id, {@code file-outbox-<name>}; letters, digits and dashes */

@@ -1,6 +1,7 @@
 package se.kurir.adapter.sftp;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,19 +24,20 @@ final class ReadManifestProcessor implements Processor {
 
     static final String MANIFEST_NAMES = "[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.manifest\\.(json|xml)";
     private static final Pattern MANIFEST = Pattern.compile("(.+)\\.manifest\\.(json|xml)");
-    private static final int MANIFEST_LIMIT = 64 * 1024;
 
     private final JsonEnvelopeReader json;
     private final XmlEnvelopeReader xml;
     private final FilePickupRepository pickups;
     private final FileRefusals refusals;
+    private final int manifestLimit;
 
     ReadManifestProcessor(JsonEnvelopeReader json, XmlEnvelopeReader xml, FilePickupRepository pickups,
-            FileRefusals refusals) {
+            FileRefusals refusals, FileTransferProperties properties) {
         this.json = json;
         this.xml = xml;
         this.pickups = pickups;
         this.refusals = refusals;
+        this.manifestLimit = (int) properties.maxManifestSize().toBytes();
     }
 
     /**
@@ -51,6 +53,12 @@ final class ReadManifestProcessor implements Processor {
         return UUID.nameUUIDFromBytes(identity.toByteArray()).toString();
     }
 
+    private static byte[] readAtMost(Exchange exchange, int bytes) throws Exception {
+        try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
+            return in.readNBytes(bytes);
+        }
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
@@ -60,10 +68,14 @@ final class ReadManifestProcessor implements Processor {
         }
         String dataFile = name.group(1);
         String pickupId = UUID.randomUUID().toString();
-        byte[] manifest = exchange.getIn().getMandatoryBody(byte[].class);
-        if (manifest.length > MANIFEST_LIMIT) {
+        // Streamed: a manifest over the limit is refused on its listed length, or after limit + 1 bytes, never read
+        // whole.
+        Long listed = exchange.getIn().getHeader(Exchange.FILE_LENGTH, Long.class);
+        byte[] manifest = listed != null && listed > manifestLimit ? null : readAtMost(exchange, manifestLimit + 1);
+        if (manifest == null || manifest.length > manifestLimit) {
             refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId).refusing(
-                    "MANIFEST_TOO_LARGE", "manifest: larger than " + MANIFEST_LIMIT + " bytes"), false);
+                    "MANIFEST_TOO_LARGE", "manifest: larger than " + manifestLimit + " bytes "
+                            + "(kurir.files.max-manifest-size)"), false);
             return;
         }
         Envelope envelope;
