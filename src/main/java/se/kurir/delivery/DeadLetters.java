@@ -36,7 +36,7 @@ public class DeadLetters {
 
     /** A delivery attempt failed; the broker will try again or dead-letter the message. */
     public void attemptFailed(String messageId, String error) {
-        messages.recordFailedAttempt(messageId, error);
+        messages.recordFailedAttempt(messageId, error, clock.instant());
     }
 
     /**

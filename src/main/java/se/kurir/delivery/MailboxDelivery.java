@@ -34,18 +34,34 @@ public class MailboxDelivery {
     }
 
     /**
+     * Records the message as delivered by this broker message (its JMS message id, the same on every redelivery).
      * Returns true when this call delivered the message, false when it was already delivered. A queue message with no
      * record is refused, never dropped: the broker redelivers it and finally dead-letters it for an operator.
      */
-    public boolean deliver(String messageId) {
+    public boolean deliver(String messageId, String brokerMessageId) {
         var message = awaitingDelivery(messageId);
         if (message.isEmpty()) {
             log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", messageId);
             return false;
         }
         audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message.get()));
-        return messages.transition(messageId, Set.of(MessageState.ACCEPTED), MessageState.DELIVERED, null,
-                ReceiptType.DELIVERED, clock.instant());
+        return messages.markDelivered(messageId, brokerMessageId, clock.instant());
+    }
+
+    /**
+     * As {@link #startingAttempt}, for a delivery whose copy travels in the broker transaction of the hand-over (a
+     * broker outbox): also the message already recorded as delivered by this very broker message, whose transaction
+     * then never committed, so its outbox copy was rolled back and must be sent again. A different broker message
+     * (a requeued copy) finds it delivered and sends nothing.
+     */
+    public Optional<MessageRecord> startingTransactedAttempt(String messageId, String brokerMessageId) {
+        Optional<MessageRecord> waiting = startingAttempt(messageId);
+        if (waiting.isPresent() || !messages.deliveredBy(messageId, brokerMessageId)) {
+            return waiting;
+        }
+        log.warn("KUR-2005 message {} was recorded delivered by broker message {}, whose transaction did not commit; "
+                + "sending its outbox copy again", messageId, brokerMessageId);
+        return messages.find(messageId);
     }
 
     /**
@@ -58,6 +74,16 @@ public class MailboxDelivery {
             return new UnknownMessageException(messageId);
         });
         return Optional.of(message).filter(m -> m.state() == MessageState.ACCEPTED);
+    }
+
+    /**
+     * As {@link #awaitingDelivery}, for an attempt about to start (a push, a broker outbox, a file inbox): the attempt
+     * counts as activity, so a message in back-off is never taken for one whose hand-over was lost and queued again.
+     */
+    public Optional<MessageRecord> startingAttempt(String messageId) {
+        Optional<MessageRecord> message = awaitingDelivery(messageId);
+        message.ifPresent(m -> messages.touch(messageId, clock.instant()));
+        return message;
     }
 
     /** What waits for delivery, per mailbox; mailboxes with nothing waiting are absent. */

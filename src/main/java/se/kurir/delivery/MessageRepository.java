@@ -61,6 +61,25 @@ class MessageRepository {
         return changed == 1;
     }
 
+    /** Delivered, by this broker message: one atomic step, the receipt with it. */
+    @Transactional
+    boolean markDelivered(String messageId, String brokerMessageId, Instant at) {
+        int changed = jdbc.sql("UPDATE messages SET state = 'DELIVERED', delivered_by = :by, updated_at = :at "
+                + "WHERE message_id = :id AND state = 'ACCEPTED'")
+                .param("by", brokerMessageId).param("at", Timestamp.from(at)).param("id", messageId).update();
+        if (changed == 1) {
+            insertReceipt(new Receipt(messageId, ReceiptType.DELIVERED, null, at));
+        }
+        return changed == 1;
+    }
+
+    /** Whether this broker message is the one whose hand-over recorded the message as delivered. */
+    boolean deliveredBy(String messageId, String brokerMessageId) {
+        return brokerMessageId != null && jdbc.sql("SELECT COUNT(*) FROM messages WHERE message_id = ? "
+                + "AND state = 'DELIVERED' AND delivered_by = ?").params(messageId, brokerMessageId)
+                .query(Long.class).single() > 0;
+    }
+
     private void insertReceipt(Receipt r) {
         jdbc.sql("INSERT INTO receipts (message_id, receipt_type, reason_code, issued_at) VALUES (?, ?, ?, ?)")
                 .params(r.messageId(), r.type().name(), r.reasonCode(), Timestamp.from(r.at())).update();
@@ -107,9 +126,16 @@ class MessageRepository {
     }
 
     /** Counts a failed delivery attempt; committed on its own, whatever happens to the broker transaction. */
-    void recordFailedAttempt(String messageId, String error) {
-        jdbc.sql("UPDATE messages SET attempts = attempts + 1, last_error = ? WHERE message_id = ?")
-                .params(error.length() > 500 ? error.substring(0, 500) : error, messageId).update();
+    void recordFailedAttempt(String messageId, String error, Instant at) {
+        jdbc.sql("UPDATE messages SET attempts = attempts + 1, last_error = ?, updated_at = ? WHERE message_id = ?")
+                .params(error.length() > 500 ? error.substring(0, 500) : error, Timestamp.from(at), messageId)
+                .update();
+    }
+
+    /** Marks activity on a message still waiting (a delivery attempt), so it does not look stale. */
+    void touch(String messageId, Instant at) {
+        jdbc.sql("UPDATE messages SET updated_at = ? WHERE message_id = ? AND state = 'ACCEPTED'")
+                .params(Timestamp.from(at), messageId).update();
     }
 
     void resetAttempts(String messageId) {

@@ -15,14 +15,17 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
@@ -155,6 +158,63 @@ class BrokerIT {
             assertThatThrownBy(() -> session.createConsumer(session.createQueue("kurir.in." + SKV + ".refused"))
                     .receive(1000)).as("another participant's refusal notices").isInstanceOf(JMSException.class);
         }
+    }
+
+    /**
+     * A hand-over whose state change committed but whose broker transaction did not (the node died in between): the
+     * same queue message comes again and its outbox copy, rolled back with that transaction, is sent again, once. A
+     * different queue message for a delivered message (a requeued copy) sends nothing.
+     */
+    @Test
+    void aRedeliveredHandOverResendsTheOutboxCopyThatItsRolledBackTransactionLostAndACopySendsNothing()
+            throws Exception {
+        var routes = node.bean(CamelContext.class).getRouteController();
+        String route = "delivery-mailbox-2021005521.integration";
+        JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
+        String lost = UUID.randomUUID().toString();
+        String copy = UUID.randomUUID().toString();
+        routes.stopRoute(route);
+        try {
+            for (String id : List.of(lost, copy)) {
+                send(core(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, toIntegration(id, "felaktiga-utbetalningar"),
+                        Envelopes.payload());
+            }
+            ConnectionFactory gateway = node.bean(ConnectionFactory.class);
+            Map<String, String> queued = await().atMost(Duration.ofSeconds(10))
+                    .until(() -> queuedBrokerMessageIds(gateway), ids -> ids.keySet().containsAll(List.of(lost, copy)));
+            // What the first attempt left: DELIVERED committed by this queue message, outbox copy rolled back.
+            jdbc.update("UPDATE messages SET state = 'DELIVERED', delivered_by = ? WHERE message_id = ?",
+                    queued.get(lost), lost);
+            jdbc.update("UPDATE messages SET state = 'DELIVERED', delivered_by = ? WHERE message_id = ?",
+                    "ID:another-queue-message", copy);
+        } finally {
+            routes.startRoute(route);
+        }
+
+        List<String> outbox = new ArrayList<>();
+        try (Connection connection = amqp().createConnection(FK, Api.FORSAKRINGSKASSAN)) {
+            connection.start();
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(OUTBOX));
+            for (Message m = consumer.receive(5_000); m != null; m = consumer.receive(2_000)) {
+                outbox.add(m.getStringProperty("kurirMessageId"));
+            }
+        }
+        assertThat(outbox).containsOnlyOnce(lost).doesNotContain(copy);
+    }
+
+    private static Map<String, String> queuedBrokerMessageIds(ConnectionFactory gateway)
+            throws JMSException {
+        Map<String, String> ids = new java.util.HashMap<>();
+        try (Connection connection = gateway.createConnection()) {
+            Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
+            var browser = session.createBrowser(session.createQueue("kurir.mailbox.2021005521.integration"));
+            for (var e = browser.getEnumeration(); e.hasMoreElements();) {
+                Message m = (Message) e.nextElement();
+                ids.put(m.getStringProperty("kurirMessageId"), m.getJMSMessageID());
+            }
+        }
+        return ids;
     }
 
     private static String toIntegration(String id, String purpose) {

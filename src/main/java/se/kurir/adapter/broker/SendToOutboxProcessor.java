@@ -38,7 +38,8 @@ public final class SendToOutboxProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        var waiting = delivery.awaitingDelivery(exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID, String.class));
+        var waiting = delivery.startingTransactedAttempt(exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID,
+                String.class), exchange.getIn().getHeader("JMSMessageID", String.class));
         if (waiting.isEmpty()) {
             return;
         }

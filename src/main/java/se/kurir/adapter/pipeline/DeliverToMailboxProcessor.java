@@ -22,6 +22,6 @@ final class DeliverToMailboxProcessor implements Processor {
         if (messageId == null) {
             throw new IllegalArgumentException("Queue message without " + KurirHeaders.MESSAGE_ID + " header");
         }
-        delivery.deliver(messageId);
+        delivery.deliver(messageId, exchange.getIn().getHeader("JMSMessageID", String.class));
     }
 }

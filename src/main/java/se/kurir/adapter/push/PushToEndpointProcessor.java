@@ -38,7 +38,7 @@ public final class PushToEndpointProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         String messageId = exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID, String.class);
-        var waiting = delivery.awaitingDelivery(messageId);
+        var waiting = delivery.startingAttempt(messageId);
         if (waiting.isEmpty()) {
             return;
         }
