@@ -37,7 +37,8 @@ public final class NodeProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
-                "--server.port=" + port, "--kurir.data-dir=" + dataDir, "--kurir.broker.acceptor="));
+                "--server.port=" + port, "--kurir.data-dir=" + dataDir, "--kurir.broker.acceptor=",
+                "--spring.profiles.active=demo"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -71,6 +72,12 @@ public final class NodeProcess implements AutoCloseable {
 
     public Api api() {
         return new Api(port);
+    }
+
+    /** The exit code once the node has ended by itself, waiting at most {@code wait}; empty while it still runs. */
+    public java.util.OptionalInt exitCode(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
     }
 
     /** SIGKILL: no shutdown hook, no graceful anything, as a power cut. */

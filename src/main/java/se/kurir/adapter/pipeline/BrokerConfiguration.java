@@ -49,6 +49,7 @@ class BrokerConfiguration {
         PipelineProperties.Redelivery redelivery = properties.redelivery();
         return configuration -> {
             configuration.setJMXManagementEnabled(true);
+            configuration.setJournalFileSize((int) broker.journalFileSize().toBytes());
             // Declared, not left to a consumer: a dead-letter address without a queue would drop what it receives,
             // and agency systems may not create queues at all (BrokerAccess).
             List<String> queues = new ArrayList<>(List.of(DEAD_LETTERS, UNRECORDED_DEAD_LETTERS));

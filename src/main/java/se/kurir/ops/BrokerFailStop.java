@@ -1,0 +1,84 @@
+package se.kurir.ops;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.activemq.artemis.core.server.ActivateCallback;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.LivenessState;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fail-stop on the embedded broker, as Artemis itself does on a critical I/O error: a node whose broker is gone
+ * (its journal's disk failed, say) cannot keep a promise of durability, so it stops admitting at once (readiness
+ * REFUSING_TRAFFIC: the admission gate answers 503, the probes report it), marks itself broken (liveness) and exits
+ * with {@value #EXIT_CODE}, so its supervisor starts it again on the journal as it was. A shutdown that hangs on the
+ * dead broker is cut short after {@code kurir.broker.fail-stop-timeout}. Stopping exactly once is guarded, and a broker
+ * stopped because the node itself is closing changes nothing.
+ */
+@Component
+class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
+
+    static final int EXIT_CODE = 70;
+    private static final Logger log = LoggerFactory.getLogger(BrokerFailStop.class);
+
+    private final ConfigurableApplicationContext context;
+    private final Duration timeout;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    /** An external broker (the cluster profile) fails over by itself: then there is nothing to watch here. */
+    BrokerFailStop(ObjectProvider<EmbeddedActiveMQ> embedded, ConfigurableApplicationContext context,
+            OpsProperties properties) {
+        this.context = context;
+        this.timeout = properties.failStopTimeout();
+        EmbeddedActiveMQ broker = embedded.getIfAvailable();
+        if (broker == null) {
+            return;
+        }
+        ActiveMQServer server = broker.getActiveMQServer();
+        server.registerIOCriticalErrorListener((cause, message, file) -> failed("critical I/O error on " + file
+                + ": " + message));
+        server.registerActivateCallback(new ActivateCallback() {
+            @Override
+            public void deActivate() {
+                failed("the broker deactivated");
+            }
+        });
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        stopping.set(true); // the node is closing: the broker stops with it, nothing failed
+    }
+
+    private void failed(String why) {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        log.error("KUR-7001 embedded broker lost ({}); refusing traffic and stopping the node (exit {})", why,
+                EXIT_CODE);
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
+        Thread halt = new Thread(() -> {
+            try {
+                Thread.sleep(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.error("KUR-7002 shutdown did not finish within {}; halting", timeout);
+            Runtime.getRuntime().halt(EXIT_CODE);
+        }, "kurir-fail-stop-halt");
+        halt.setDaemon(true);
+        halt.start();
+        new Thread(() -> System.exit(SpringApplication.exit(context, () -> EXIT_CODE)), "kurir-fail-stop").start();
+    }
+}

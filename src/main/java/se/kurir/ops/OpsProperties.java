@@ -1,0 +1,15 @@
+package se.kurir.ops;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param failStopTimeout how long a node whose broker failed may take to shut down before it halts
+ */
+@Validated
+@ConfigurationProperties("kurir.ops")
+record OpsProperties(@NotNull @DefaultValue("15s") Duration failStopTimeout) {
+}

@@ -1,0 +1,86 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.NodeProcess;
+
+/**
+ * The broker's disk fails under a running node (its journal directory is deleted, so the next journal file cannot
+ * be created): the node stops admitting at once (503, never a hanging request), reports itself down, and exits
+ * non-zero so that its supervisor restarts it, as Artemis itself stops on a critical I/O error.
+ */
+class BrokerFailureIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aNodeWhoseBrokerIsGoneRefusesAtOnceReportsDownAndExitsNonZero() throws Exception {
+        Path log = Path.of("target", "broker-failure-it-node.log").toAbsolutePath();
+        // Small journal files, so the journal needs a new one after a few hundred messages.
+        try (NodeProcess node = NodeProcess.start(dataDir, log, "--kurir.broker.journal-file-size=128KB",
+                "--kurir.ops.fail-stop-timeout=10s")) {
+            Api api = node.api();
+            assertThat(api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload())
+                    .status()).isEqualTo(202);
+            deleteTree(dataDir.resolve("artemis"));
+
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            int refused = 0;
+            long slowest = 0;
+            for (int i = 0; i < 5_000 && refused < 3; i++) {
+                long start = System.nanoTime();
+                int status = post(http, node.port());
+                slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
+                if (status == 503 || status == -1) {
+                    refused++;
+                } else {
+                    assertThat(status).as("before the broker fails, messages are accepted").isEqualTo(202);
+                }
+            }
+            assertThat(refused).as("the node refused once its broker was gone").isEqualTo(3);
+            assertThat(slowest).as("no request hangs on the dead broker (ms)").isLessThan(10_000);
+            assertThat(node.exitCode(Duration.ofSeconds(30))).as("the node exits by itself, non-zero").hasValue(70);
+        }
+        assertThat(Files.readString(log)).contains("KUR-7001");
+    }
+
+    /** 202 or 503; -1 when the node no longer answers (it has exited). */
+    private static int post(HttpClient http, int port) throws InterruptedException {
+        String boundary = "b";
+        String body = "--b\r\nContent-Disposition: form-data; name=\"envelope\"\r\nContent-Type: application/json\r\n\r\n"
+                + Envelopes.inkomstuppgift(null) + "\r\n--b\r\nContent-Disposition: form-data; name=\"payload\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + new String(Envelopes.payload()) + "\r\n--b--\r\n";
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
+                    .timeout(Duration.ofSeconds(10)).header("X-Api-Key", Api.SKATTEVERKET)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException gone) {
+            return -1;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
