@@ -7,9 +7,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import se.kurir.commit.GroupCommitWriter;
 
@@ -22,18 +26,31 @@ import se.kurir.commit.GroupCommitWriter;
 public class AuditLog implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+    private static final int DETAILS_COLUMN = 4000;
 
     private final AuditRepository repository;
     private final Clock clock;
     private final ObjectMapper json;
     private final GroupCommitWriter<AuditEvent, AuditRecord> writer;
+    private final CheckpointSigner signer;
+    private final AuditProperties.Checkpoints checkpoints;
+    private final int maxBatch;
     private long lastSeq;
     private String lastHash;
+    private long lastCheckpointSeq;
+    private Instant lastCheckpointAt;
 
-    AuditLog(AuditRepository repository, AuditProperties properties, Clock clock, ObjectMapper json) {
+    AuditLog(AuditRepository repository, AuditProperties properties, Clock clock, ObjectMapper json,
+            ObjectProvider<CheckpointSigner> signer) {
         this.repository = repository;
         this.clock = clock;
         this.json = json;
+        this.signer = signer.getIfAvailable();
+        this.checkpoints = properties.checkpoints();
+        this.maxBatch = properties.maxBatch();
+        if (this.signer == null) {
+            log.warn("KUR-3003 no checkpoint key (kurir.audit.checkpoints.key-alias): the audit chain is not signed");
+        }
         loadTail();
         writer = new GroupCommitWriter<>("kurir-audit-writer", properties.maxBatch(), properties.commitTimeout(),
                 this::commit);
@@ -54,33 +71,107 @@ public class AuditLog implements DisposableBean {
 
     /** Recomputes the whole chain from the first record and names the first record that does not fit. */
     public AuditVerification verify() {
+        return verify(null, null);
+    }
+
+    /**
+     * Recomputes the whole chain from the first record, checks every signed checkpoint against the record it names
+     * and the node's key, and, when an auditor gives the head it kept, that the log still has that record with that
+     * hash: a log cut short, or rewritten with every hash recomputed, fails here though its chain holds.
+     *
+     * @param expectedSeq the sequence number of a head the auditor kept, or null
+     * @param expectedHash its hash
+     */
+    public AuditVerification verify(Long expectedSeq, String expectedHash) {
+        NavigableMap<Long, AuditCheckpoint> signed = repository.checkpoints();
         var state = new Object() {
-            long expectedSeq = 1;
+            long expectedNext = 1;
             String prevHash = AuditChain.GENESIS;
             long checked;
+            int checkpointsChecked;
             Long broken;
             String problem;
+
+            void fail(long seq, String why) {
+                if (broken == null) {
+                    broken = seq;
+                    problem = why;
+                }
+            }
         };
         repository.forEachInOrder(r -> {
             if (state.broken != null) {
                 return;
             }
             state.checked++;
-            if (r.seq() != state.expectedSeq) {
-                state.broken = r.seq();
-                state.problem = "sequence gap: expected " + state.expectedSeq;
+            if (r.seq() != state.expectedNext) {
+                state.fail(r.seq(), "sequence gap: expected " + state.expectedNext);
             } else if (!r.prevHash().equals(state.prevHash)) {
-                state.broken = r.seq();
-                state.problem = "link to the previous record does not match";
+                state.fail(r.seq(), "link to the previous record does not match");
             } else if (!AuditChain.hashOf(r).equals(r.hash())) {
-                state.broken = r.seq();
-                state.problem = "content does not match its hash";
+                state.fail(r.seq(), "content does not match its hash");
             }
-            state.expectedSeq = r.seq() + 1;
+            AuditCheckpoint checkpoint = signed.get(r.seq());
+            if (checkpoint != null && state.broken == null) {
+                state.checkpointsChecked++;
+                checkCheckpoint(checkpoint, r).ifPresent(why -> state.fail(r.seq(), why));
+            }
+            if (expectedSeq != null && r.seq() == expectedSeq && !r.hash().equals(expectedHash)) {
+                state.fail(r.seq(), "does not match the expected head the auditor kept: the log was rewritten");
+            }
+            state.expectedNext = r.seq() + 1;
             state.prevHash = r.hash();
         });
-        return new AuditVerification(state.broken == null, state.checked, state.broken, state.problem,
-                state.expectedSeq - 1, state.prevHash);
+        long head = state.expectedNext - 1;
+        if (state.broken == null) {
+            missingCheckpoint(signed, head).ifPresent(seq -> state.fail(seq, "signed checkpoints are missing "
+                    + "before this record: more than " + maxCheckpointGap() + " records since the one before"));
+        }
+        if (state.broken == null && !signed.isEmpty() && signed.lastKey() > head) {
+            state.fail(head + 1, "signed checkpoint " + signed.lastKey() + " is past the end of the log: records "
+                    + "were cut off its end");
+        }
+        if (state.broken == null && expectedSeq != null && expectedSeq > head) {
+            state.fail(head + 1, "the log ends at " + head + ", before the expected head " + expectedSeq
+                    + " the auditor kept: records were cut off its end");
+        }
+        return new AuditVerification(state.broken == null, state.checked, state.broken, state.problem, head,
+                state.prevHash, state.checkpointsChecked, signed.isEmpty() ? 0 : signed.lastKey());
+    }
+
+    /**
+     * Once the node signs, no stretch of the chain is longer than a checkpoint's worth of records plus one batch
+     * without a checkpoint: checkpoints removed to hide a rewrite leave such a stretch. The unsigned start of a log
+     * from before the node had a key is not judged.
+     */
+    private Optional<Long> missingCheckpoint(NavigableMap<Long, AuditCheckpoint> signed, long head) {
+        if (signed.isEmpty()) {
+            return Optional.empty();
+        }
+        long previous = signed.firstKey();
+        for (long seq : signed.tailMap(previous, false).keySet()) {
+            if (seq - previous > maxCheckpointGap()) {
+                return Optional.of(previous + maxCheckpointGap() + 1);
+            }
+            previous = seq;
+        }
+        return head - previous > maxCheckpointGap() ? Optional.of(previous + maxCheckpointGap() + 1)
+                : Optional.empty();
+    }
+
+    private long maxCheckpointGap() {
+        return (long) checkpoints.every() + maxBatch;
+    }
+
+    private Optional<String> checkCheckpoint(AuditCheckpoint checkpoint, AuditRecord record) {
+        if (!checkpoint.hash().equals(record.hash())) {
+            return Optional.of("does not match the signed checkpoint of its sequence number: the log was rewritten");
+        }
+        if (signer == null || !signer.verify(checkpoint.keyId(), checkpoint.signedBytes(), checkpoint.signature())) {
+            return Optional.of("the signed checkpoint's signature does not verify with the node's checkpoint key "
+                    + checkpoint.keyId());
+        }
+        return Optional.empty();
     }
 
     /** Records committed by this node since start; for metrics and tests. */
@@ -97,6 +188,19 @@ public class AuditLog implements DisposableBean {
         var last = repository.last();
         lastSeq = last.map(AuditRecord::seq).orElse(0L);
         lastHash = last.map(AuditRecord::hash).orElse(AuditChain.GENESIS);
+        var checkpoint = repository.lastCheckpoint();
+        lastCheckpointSeq = checkpoint.map(AuditCheckpoint::seq).orElse(0L);
+        lastCheckpointAt = checkpoint.map(AuditCheckpoint::signedAt).orElse(clock.instant());
+    }
+
+    /** The checkpoint this batch ends with, if it is time for one: after so many records, or so long. */
+    private AuditCheckpoint checkpointAfter(long seq, String hash, Instant now) {
+        if (signer == null || (seq - lastCheckpointSeq < checkpoints.every()
+                && now.isBefore(lastCheckpointAt.plus(checkpoints.interval())))) {
+            return null;
+        }
+        return new AuditCheckpoint(seq, hash, now, signer.keyId(),
+                signer.sign(AuditCheckpoint.signedBytes(seq, hash, now)));
     }
 
     /** Runs on the writer thread only, which is why the tail needs no lock. */
@@ -115,8 +219,9 @@ public class AuditLog implements DisposableBean {
                     e.product(), e.reasonCode(), e.legalBasis(), details, prev, hash));
             prev = hash;
         }
+        AuditCheckpoint checkpoint = checkpointAfter(seq, prev, now);
         try {
-            repository.insert(records);
+            repository.insert(records, checkpoint);
         } catch (RuntimeException e) {
             log.error("KUR-3001 audit batch of {} records not committed; callers are refused", batch.size(), e);
             // The tail stays where it was: the batch was one transaction, so none of it is in the table.
@@ -124,12 +229,19 @@ public class AuditLog implements DisposableBean {
         }
         lastSeq = seq;
         lastHash = prev;
+        if (checkpoint != null) {
+            lastCheckpointSeq = checkpoint.seq();
+            lastCheckpointAt = checkpoint.signedAt();
+        }
         return records;
     }
 
     private String detailsJson(AuditEvent event) {
         try {
-            return json.writeValueAsString(event.details());
+            String details = json.writeValueAsString(event.details());
+            // The column holds 4,000 characters; many long values make a record of how many there were instead.
+            return details.length() <= DETAILS_COLUMN ? details
+                    : json.writeValueAsString(Map.of("truncated", event.details().size() + " entries"));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Audit details must be plain strings", e);
         }

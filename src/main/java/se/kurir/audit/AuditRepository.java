@@ -30,9 +30,38 @@ class AuditRepository {
         this.transaction = transaction;
     }
 
-    /** One transaction, one commit, for the whole batch. */
-    void insert(List<AuditRecord> records) {
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate("INSERT INTO audit_log (" + COLUMNS
+    /** One transaction, one commit, for the whole batch and its checkpoint, if it ends with one. */
+    void insert(List<AuditRecord> records, AuditCheckpoint checkpoint) {
+        transaction.executeWithoutResult(status -> {
+            insertRecords(records);
+            if (checkpoint != null) {
+                jdbc.update("INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature) VALUES "
+                        + "(?, ?, ?, ?, ?)", checkpoint.seq(), checkpoint.hash(), Timestamp.from(checkpoint.signedAt()),
+                        checkpoint.keyId(), checkpoint.signature());
+            }
+        });
+    }
+
+    Optional<AuditCheckpoint> lastCheckpoint() {
+        return jdbc.query("SELECT * FROM audit_checkpoints ORDER BY seq DESC LIMIT 1", AuditRepository::checkpoint)
+                .stream().findFirst();
+    }
+
+    /** Every checkpoint by sequence number; one per so many records, so they fit in memory. */
+    java.util.NavigableMap<Long, AuditCheckpoint> checkpoints() {
+        var all = new java.util.TreeMap<Long, AuditCheckpoint>();
+        jdbc.query("SELECT * FROM audit_checkpoints ORDER BY seq", AuditRepository::checkpoint)
+                .forEach(c -> all.put(c.seq(), c));
+        return all;
+    }
+
+    private static AuditCheckpoint checkpoint(ResultSet rs, int row) throws SQLException {
+        return new AuditCheckpoint(rs.getLong("seq"), rs.getString("hash"), rs.getTimestamp("signed_at").toInstant(),
+                rs.getString("key_id"), rs.getString("signature"));
+    }
+
+    private void insertRecords(List<AuditRecord> records) {
+        jdbc.batchUpdate("INSERT INTO audit_log (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", records, records.size(), (ps, r) -> {
                     ps.setLong(1, r.seq());
                     ps.setTimestamp(2, Timestamp.from(r.recordedAt()));
@@ -47,7 +76,7 @@ class AuditRepository {
                     ps.setString(11, r.details());
                     ps.setString(12, r.prevHash());
                     ps.setString(13, r.hash());
-                }));
+                });
     }
 
     Optional<AuditRecord> last() {

@@ -8,9 +8,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -22,11 +23,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class NodeKeys {
 
+    private final Map<String, DecryptionKey> byAlias;
     private final List<DecryptionKey> entries;
 
     NodeKeys(CryptoProperties properties) {
-        this.entries = properties.keystore() == null || properties.keystore().path() == null ? List.of()
+        this.byAlias = properties.keystore() == null || properties.keystore().path() == null ? Map.of()
                 : load(properties.keystore());
+        this.entries = List.copyOf(byAlias.values());
+    }
+
+    /** The node's own key under this alias (the audit checkpoint key), for signing inside this package only. */
+    Optional<SigningKey> ownKey(String alias) {
+        return Optional.ofNullable(byAlias.get(alias)).map(k -> new SigningKey(k.certificate(), k.privateKey()));
     }
 
     /** The private key for this certificate (same public key), if this node holds it. */
@@ -39,7 +47,7 @@ public class NodeKeys {
         return entries.size();
     }
 
-    static List<DecryptionKey> load(CryptoProperties.Keystore config) {
+    static Map<String, DecryptionKey> load(CryptoProperties.Keystore config) {
         if (config.password() == null || config.password().isEmpty()) {
             throw new IllegalStateException("kurir.crypto.keystore.password is not set (KURIR_KEYSTORE_PASSWORD)");
         }
@@ -47,13 +55,13 @@ public class NodeKeys {
         try (InputStream in = Files.newInputStream(config.path())) {
             KeyStore store = KeyStore.getInstance(config.type(), BouncyCastle.PROVIDER);
             store.load(in, password);
-            List<DecryptionKey> keys = new ArrayList<>();
+            Map<String, DecryptionKey> keys = new LinkedHashMap<>();
             for (String alias : Collections.list(store.aliases())) {
                 if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
-                    keys.add(new DecryptionKey(certificate, (PrivateKey) store.getKey(alias, password)));
+                    keys.put(alias, new DecryptionKey(certificate, (PrivateKey) store.getKey(alias, password)));
                 }
             }
-            return List.copyOf(keys);
+            return Collections.unmodifiableMap(keys);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the keystore " + config.path(), e);
         } catch (GeneralSecurityException e) {

@@ -174,9 +174,14 @@ public final class CertificateAuthority {
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
     }
 
+    /** A participant's name; without an organisation number, the node's own (its audit checkpoint key, say). */
     private static X500Name participant(String orgNumber, String name) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "SE").addRDN(BCStyle.O, name)
-                .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, "NTRSE-" + orgNumber).addRDN(BCStyle.CN, name).build();
+        X500NameBuilder subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "SE")
+                .addRDN(BCStyle.O, name);
+        if (orgNumber != null) {
+            subject.addRDN(BCStyle.ORGANIZATION_IDENTIFIER, "NTRSE-" + orgNumber);
+        }
+        return subject.addRDN(BCStyle.CN, name).build();
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair issuer)

@@ -25,7 +25,8 @@ import se.kurir.crypto.Pem;
  *
  * <p>Writes {@code config/certificates/demo/} (each participant's signing certificate and its RSA, EC P-256 and
  * hybrid ML-KEM encryption certificates, registered at start-up) and {@code config/keys/}: {@code demo-ca.pem},
- * the node keystore with the participants' signing keys ({@code demo-node-keys.p12}), one keystore per agency with
+ * the node keystore with the participants' signing keys and the node's audit checkpoint key
+ * ({@code demo-node-keys.p12}), one keystore per agency with
  * its signing and decryption keys for the seal helper, and the TLS material for mutual TLS (server, trust store, one
  * client certificate per agency).
  */
@@ -79,6 +80,11 @@ public final class DemoKeysCommand {
                     DEMO_PASSWORD, List.of(new CertificateAuthority.Entry("tls-client", tls,
                             ca.issueTls(org, name, tls.getPublic(), List.of(), from, to), ca.certificate())));
         }
+        // The node's own key that signs the audit log's checkpoints (kurir.audit.checkpoints.key-alias).
+        KeyPair checkpoints = CertificateAuthority.generate(KeyKind.EC_P256);
+        nodeKeys.add(new CertificateAuthority.Entry("audit-checkpoints", checkpoints, ca.issue(null,
+                "Kurir DEMO node audit checkpoints", CertificateUsage.SIGNING, checkpoints.getPublic(), from, to),
+                ca.certificate()));
         CertificateAuthority.writeKeyStore(keys.resolve("demo-node-keys.p12"), "PKCS12", DEMO_PASSWORD, nodeKeys);
 
         KeyPair server = CertificateAuthority.generate(KeyKind.EC_P256);

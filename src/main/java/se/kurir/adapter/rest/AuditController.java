@@ -3,6 +3,7 @@ package se.kurir.adapter.rest;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,6 +18,8 @@ import se.kurir.audit.AuditVerification;
 @RestController
 @RequestMapping("/api/v1/audit")
 class AuditController {
+
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final AuditLog audit;
 
@@ -35,9 +38,21 @@ class AuditController {
                 Limits.check("limit", limit, 5000)));
     }
 
-    @Operation(summary = "Recompute the hash chain and name the first broken record")
+    /**
+     * @param seq and {@code hash}: a head the auditor kept from an earlier check; the log must still hold that record
+     *     with that hash, which a log cut short or rewritten (every hash recomputed) does not
+     */
+    @Operation(summary = "Recompute the hash chain, check the signed checkpoints and, if given, an expected head; "
+            + "name the first broken record")
     @GetMapping("/verify")
-    AuditVerification verify() {
-        return audit.verify();
+    AuditVerification verify(@RequestParam(required = false) Long seq, @RequestParam(required = false) String hash) {
+        if ((seq == null) != (hash == null)) {
+            throw new BadRequestException("PARAMETER_MISSING", (seq == null ? "seq" : "hash")
+                    + ": an expected head is a sequence number and its hash, both");
+        }
+        if (hash != null && !HASH.matcher(hash).matches()) {
+            throw new BadRequestException("PARAMETER_INVALID", "hash: 64 lower-case hex digits");
+        }
+        return audit.verify(seq, hash);
     }
 }
