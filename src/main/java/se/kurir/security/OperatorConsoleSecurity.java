@@ -50,10 +50,17 @@ class OperatorConsoleSecurity {
                 .formLogin(form -> form.defaultSuccessUrl(CONSOLE + "/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.accessDeniedHandler(ProblemResponses.forbidden(json)))
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new ScriptCsrfTokenHandler()))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** Readable by the console's script (it echoes it in a header), and never sent along by another site. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookie.setCookieCustomizer(c -> c.sameSite("Strict"));
+        return cookie;
     }
 
     /**

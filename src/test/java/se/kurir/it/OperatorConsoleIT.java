@@ -3,13 +3,18 @@ package se.kurir.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -20,12 +25,15 @@ import se.kurir.support.IntegrationTest;
 
 /**
  * The operator console in a real browser (Debian's chromium, headless, driven by its chromedriver): anonymous users
- * are sent to the sign-in form, other roles are refused, an operator sees the Camel routes with their statistics.
+ * are sent to the sign-in form, other roles are refused, an operator sees the Camel routes with their statistics, and
+ * what the console may do through Jolokia is what its policy (config/jolokia/jolokia-access.xml) allows.
  */
 class OperatorConsoleIT extends IntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebDriver browser;
 
@@ -82,6 +90,71 @@ class OperatorConsoleIT extends IntegrationTest {
         browser.get(url("/actuator/hawtio/jmx"));
         await().atMost(Duration.ofSeconds(60)).until(() -> text().contains("org.apache.activemq.artemis"));
         assertThat(text()).contains("se.kurir", "org.apache.camel");
+    }
+
+    @Test
+    void theConsoleMayReadButRunOnlyKurirsAuditedOperationsAndRouteControlAndNothingOnAGet() throws Exception {
+        signIn("demo-operator", "demo-operator-password");
+        assertThat(browser.manage().getCookieNamed("JSESSIONID").getSameSite()).isEqualTo("Strict");
+        assertThat(browser.manage().getCookieNamed("XSRF-TOKEN").getSameSite()).isEqualTo("Strict");
+
+        // A GET (a link or an image another page plants) never executes, whatever the operation.
+        JsonNode get = jolokia("GET", "/actuator/jolokia/exec/java.lang:type=Memory/gc", null);
+        assertThat(get.at("/body/status").asInt()).as(get.toString()).isEqualTo(403);
+
+        assertThat(jolokia("POST", "/actuator/jolokia/",
+                "{\"type\":\"read\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"HeapMemoryUsage\"}")
+                .at("/body/status").asInt()).isEqualTo(200);
+        Path heapDump = Path.of("target", "kurir-heap-" + System.nanoTime() + ".hprof").toAbsolutePath();
+        for (String forbidden : List.of(
+                "{\"type\":\"exec\",\"mbean\":\"com.sun.management:type=HotSpotDiagnostic\","
+                        + "\"operation\":\"dumpHeap\",\"arguments\":[" + JSON.writeValueAsString(heapDump.toString())
+                        + ",true]}",
+                "{\"type\":\"read\",\"mbean\":\"com.sun.management:type=HotSpotDiagnostic\","
+                        + "\"attribute\":\"DiagnosticOptions\"}",
+                "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Memory\",\"operation\":\"gc\"}",
+                "{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\",\"attribute\":\"Verbose\",\"value\":true}")) {
+            JsonNode answer = jolokia("POST", "/actuator/jolokia/", forbidden);
+            assertThat(answer.at("/body/status").asInt()).as(forbidden + " -> " + answer).isEqualTo(403);
+        }
+        assertThat(Files.exists(heapDump)).isFalse();
+
+        // Route control and Kurir's own (audited) operations are what an operator runs.
+        String route = jolokia("POST", "/actuator/jolokia/",
+                "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,name=\\\"pipeline-requeue-stale\\\",*\"}")
+                .at("/body/value/0").asText();
+        assertThat(route).contains("pipeline-requeue-stale");
+        for (String operation : List.of("stop()", "start()")) {
+            JsonNode answer = jolokia("POST", "/actuator/jolokia/", "{\"type\":\"exec\",\"mbean\":"
+                    + JSON.writeValueAsString(route) + ",\"operation\":\"" + operation + "\"}");
+            assertThat(answer.at("/body/status").asInt()).as(operation + " " + answer).isEqualTo(200);
+        }
+        String deadLetters = jolokia("POST", "/actuator/jolokia/",
+                "{\"type\":\"search\",\"mbean\":\"se.kurir:type=DeadLetters,*\"}").at("/body/value/0").asText();
+        JsonNode replay = jolokia("POST", "/actuator/jolokia/", "{\"type\":\"exec\",\"mbean\":"
+                + JSON.writeValueAsString(deadLetters) + ",\"operation\":\"replayAll\"}");
+        assertThat(replay.at("/body/status").asInt()).as(replay.toString()).isEqualTo(200);
+    }
+
+    /** A request from the signed-in console page itself, with the CSRF token its script echoes. */
+    private JsonNode jolokia(String method, String path, String body) throws Exception {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object answer = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const token = (document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1];"
+                        + "const init = {method: arguments[0], headers: {'X-XSRF-TOKEN': token}};"
+                        + "if (arguments[2]) { init.body = arguments[2];"
+                        + " init.headers['Content-Type'] = 'application/json'; }"
+                        + "fetch(arguments[1], init)"
+                        + ".then(r => r.text().then(t => done(JSON.stringify({http: r.status, text: t}))))"
+                        + ".catch(e => done(JSON.stringify({http: -1, text: String(e)})));",
+                method, path, body);
+        JsonNode raw = JSON.readTree(answer.toString());
+        String text = raw.get("text").asText();
+        ObjectNode result = JSON.createObjectNode().put("http", raw.get("http").asInt());
+        result.set("body", text.startsWith("{") ? JSON.readTree(text)
+                : JSON.createObjectNode().put("status", raw.get("http").asInt()));
+        return result;
     }
 
     private void signIn(String username, String password) {
