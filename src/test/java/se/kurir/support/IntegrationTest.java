@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,12 +18,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * run. Every subclass shares one cached context, so keep this class free of per-class overrides.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
 @AutoConfigureObservability // metrics export as in production; Spring's test support turns it off otherwise
 public abstract class IntegrationTest {
 
     private static final Path DATA_DIR = createDataDir();
     /** Försäkringskassan's and Skatteverket's file server, for the demo's SFTP outbox and inbox. */
     protected static final SftpTestServer SFTP = new SftpTestServer(DATA_DIR);
+    private static final Path TEST_CA = TestAuthority.pemIn(DATA_DIR);
 
     @LocalServerPort
     private int port;
@@ -38,6 +41,9 @@ public abstract class IntegrationTest {
         registry.add("kurir.broker.acceptor", () -> ""); // in-VM only: other nodes in this JVM would want the port
         registry.add("spring.jmx.unique-names", () -> "true");
         SFTP.gatewayProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("kurir.audit.checkpoints.every", () -> "20"); // a few tests' worth of records per checkpoint
+        registry.add("kurir.crypto.trust-anchors[0]", () -> "config/keys/demo-ca.pem");
+        registry.add("kurir.crypto.trust-anchors[1]", () -> TEST_CA.toString());
     }
 
     protected int port() {

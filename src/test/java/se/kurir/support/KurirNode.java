@@ -19,6 +19,7 @@ public final class KurirNode implements AutoCloseable {
     public static KurirNode start(Path dataDir, Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.putIfAbsent("kurir.broker.acceptor", ""); // in-VM only unless a test asks for a port
+        all.putIfAbsent("spring.profiles.active", "demo"); // never a default: a node names its profile
         all.put("server.port", "0");
         all.put("kurir.data-dir", dataDir.toString());
         all.put("spring.jmx.unique-names", "true"); // other nodes in this JVM export the same MBeans
