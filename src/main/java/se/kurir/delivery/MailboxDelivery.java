@@ -49,15 +49,20 @@ public class MailboxDelivery {
     }
 
     /**
-     * As {@link #startingAttempt}, for a delivery whose copy travels in the broker transaction of the hand-over (a
-     * broker outbox): also the message already recorded as delivered by this very broker message, whose transaction
-     * then never committed, so its outbox copy was rolled back and must be sent again. A different broker message
-     * (a requeued copy) finds it delivered and sends nothing.
+     * For a delivery whose copy travels in the broker transaction of the hand-over (a broker outbox): records the
+     * message as delivered by this broker message first, and returns it only to the one hand-over that did, so two
+     * copies of a queue message (a requeue) never both send. The message is also returned when this very broker
+     * message recorded it before and its transaction then never committed: its outbox copy was rolled back with it
+     * and must be sent again. Any other broker message finds it delivered and sends nothing.
      */
-    public Optional<MessageRecord> startingTransactedAttempt(String messageId, String brokerMessageId) {
-        Optional<MessageRecord> waiting = startingAttempt(messageId);
-        if (waiting.isPresent() || !messages.deliveredBy(messageId, brokerMessageId)) {
-            return waiting;
+    public Optional<MessageRecord> claimForTransactedDelivery(String messageId, String brokerMessageId) {
+        Optional<MessageRecord> waiting = awaitingDelivery(messageId);
+        if (waiting.isPresent()) {
+            audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, waiting.get()));
+            return messages.markDelivered(messageId, brokerMessageId, clock.instant()) ? waiting : Optional.empty();
+        }
+        if (!messages.deliveredBy(messageId, brokerMessageId)) {
+            return Optional.empty();
         }
         log.warn("KUR-2005 message {} was recorded delivered by broker message {}, whose transaction did not commit; "
                 + "sending its outbox copy again", messageId, brokerMessageId);
@@ -77,7 +82,7 @@ public class MailboxDelivery {
     }
 
     /**
-     * As {@link #awaitingDelivery}, for an attempt about to start (a push, a broker outbox, a file inbox): the attempt
+     * As {@link #awaitingDelivery}, for an attempt about to start (a push, a file inbox): the attempt
      * counts as activity, so a message in back-off is never taken for one whose hand-over was lost and queued again.
      */
     public Optional<MessageRecord> startingAttempt(String messageId) {

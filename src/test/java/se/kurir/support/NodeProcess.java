@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -37,8 +38,10 @@ public final class NodeProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
-                "--server.port=" + port, "--kurir.data-dir=" + dataDir, "--kurir.broker.acceptor=",
-                "--spring.profiles.active=demo"));
+                "--server.port=" + port, "--kurir.data-dir=" + dataDir, "--spring.profiles.active=demo"));
+        if (Stream.of(extraArgs).noneMatch(a -> a.startsWith("--kurir.broker.acceptor="))) {
+            command.add("--kurir.broker.acceptor="); // in-VM only unless the test asks for a port
+        }
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

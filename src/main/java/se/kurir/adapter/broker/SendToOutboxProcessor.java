@@ -16,7 +16,8 @@ import se.kurir.security.BrokerAccess;
 /**
  * Leaves the queued message on its mailbox's outbox queue, {@code kurir.out.<mailbox>}, for the owner's system to
  * read over JMS or AMQP: the payload as the bytes body, streamed from the store as an Artemis large message, and the
- * envelope and ids as properties. At least once: the owner drops repeats by {@code kurirMessageId}.
+ * envelope and ids as properties. Once: the delivery is claimed (recorded) before the copy is sent in the same
+ * broker transaction as the hand-over, and a hand-over that comes again after its transaction failed sends it again.
  */
 @Component
 public final class SendToOutboxProcessor implements Processor {
@@ -38,7 +39,7 @@ public final class SendToOutboxProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        var waiting = delivery.startingTransactedAttempt(exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID,
+        var waiting = delivery.claimForTransactedDelivery(exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID,
                 String.class), exchange.getIn().getHeader("JMSMessageID", String.class));
         if (waiting.isEmpty()) {
             return;
