@@ -42,8 +42,8 @@ class UploadRepository {
 
     /** The digest of the bytes this upload received, once they have moved into the store. */
     Optional<String> adoptedDigest(String uploadId) {
-        return jdbc.queryForList("SELECT adopted_sha256 FROM uploads WHERE upload_id = ? AND adopted_sha256 IS NOT NULL",
-                String.class, uploadId).stream().findFirst();
+        return jdbc.queryForList("SELECT adopted_sha256 FROM uploads WHERE upload_id = ? "
+                + "AND adopted_sha256 IS NOT NULL", String.class, uploadId).stream().findFirst();
     }
 
     boolean anyAdopted(String sha256) {

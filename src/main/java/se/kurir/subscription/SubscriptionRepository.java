@@ -90,9 +90,17 @@ class SubscriptionRepository {
         }
     }
 
+    /** The filter column's size: checked here, so a filter that cannot be stored is a refusal, never a failure. */
+    static final int FILTER_COLUMN = 1_000_000;
+
     private String write(SubscriptionFilter filter) {
         try {
-            return json.writeValueAsString(filter);
+            String written = json.writeValueAsString(filter);
+            if (written.length() > FILTER_COLUMN) {
+                throw SubscriptionException.invalid("FILTER_TOO_LARGE", "filter: more than " + FILTER_COLUMN
+                        + " characters as stored; watch fewer subjects per subscription");
+            }
+            return written;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot serialise a filter", e);
         }

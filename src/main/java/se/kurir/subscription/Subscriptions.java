@@ -304,6 +304,13 @@ public class Subscriptions {
             throw SubscriptionException.invalid("FILTER_TOO_LARGE", "filter.subjectKeys: at most "
                     + properties.maxWatchedSubjects() + " subject keys");
         }
+        // No event carries a longer subject key or type; a longer one could only fail where it is stored.
+        if (filter.subjectKeys().stream().anyMatch(key -> key == null || key.isEmpty() || key.length() > 128)) {
+            throw SubscriptionException.invalid("FILTER_INVALID", "filter.subjectKeys: 1 to 128 characters each");
+        }
+        if (filter.eventTypes().stream().anyMatch(type -> type == null || type.isEmpty() || type.length() > 64)) {
+            throw SubscriptionException.invalid("FILTER_INVALID", "filter.eventTypes: 1 to 64 characters each");
+        }
         if (!filter.subjectKeys().isEmpty() && FieldPaths.subjectKey("", terms.fields()) == null) {
             throw SubscriptionException.rejected("FILTER_FIELD_NOT_ENTITLED", "filter.subjectKeys: the agreement "
                     + "does not entitle you to the events' subject keys");

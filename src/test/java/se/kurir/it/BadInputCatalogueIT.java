@@ -317,6 +317,10 @@ class BadInputCatalogueIT extends IntegrationTest {
                         "FILTER_FIELD_NOT_ENTITLED", c -> c.api().post(FK, "/api/v1/subscriptions",
                                 "{\"product\": \"samordningsnummer-handelse\", \"deliveryMode\": \"PULL\", \"filter\": "
                                         + "{\"conditions\": [{\"field\": \"namn.efternamn\", \"exists\": true}]}}")),
+                json("a subscription watching a subject key of 200 characters", "2021005521", 400, "FILTER_INVALID",
+                        c -> c.api().post(FK, "/api/v1/subscriptions", "{\"product\": \"samordningsnummer-handelse\", "
+                                + "\"deliveryMode\": \"PULL\", \"filter\": {\"subjectKeys\": [\"" + "1".repeat(200)
+                                + "\"]}}")),
                 json("a subscription body of 2 MB", "2021005521", 413, "REQUEST_TOO_LARGE",
                         c -> c.api().post(FK, "/api/v1/subscriptions", "{\"product\": \"x\", \"filter\": "
                                 + "{\"subjectKeys\": [\"" + "1".repeat(2 << 20) + "\"]}}")),

@@ -42,18 +42,23 @@ class BrokerFailureIT {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             int refused = 0;
             long slowest = 0;
+            long lastAccepted = System.nanoTime();
+            long firstRefused = 0;
             for (int i = 0; i < 5_000 && refused < 3; i++) {
                 long start = System.nanoTime();
                 int status = post(http, node.port());
                 slowest = Math.max(slowest, (System.nanoTime() - start) / 1_000_000);
                 if (status == 503 || status == -1) {
-                    refused++;
+                    firstRefused = refused++ == 0 ? System.nanoTime() : firstRefused;
                 } else {
                     assertThat(status).as("before the broker fails, messages are accepted").isEqualTo(202);
+                    lastAccepted = System.nanoTime();
                 }
             }
             assertThat(refused).as("the node refused once its broker was gone").isEqualTo(3);
             assertThat(slowest).as("no request hangs on the dead broker (ms)").isLessThan(10_000);
+            assertThat((firstRefused - lastAccepted) / 1_000_000).as("from the last acceptance to the first refusal "
+                    + "(ms)").isLessThan(2_000);
             assertThat(node.exitCode(Duration.ofSeconds(30))).as("the node exits by itself, non-zero").hasValue(70);
         }
         assertThat(Files.readString(log)).contains("KUR-7001");

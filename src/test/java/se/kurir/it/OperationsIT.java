@@ -15,7 +15,7 @@ class OperationsIT extends IntegrationTest {
     void healthCoversBrokerDatabaseClusterAndPayloadStore() {
         var health = api.get(Api.OPERATOR, "/actuator/health").json();
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        for (String part : new String[] {"db", "jms", "hazelcast", "payloadStore"}) {
+        for (String part : new String[] {"db", "broker", "hazelcast", "payloadStore"}) {
             assertThat(health.at("/components/" + part + "/status").asText()).as(part).isEqualTo("UP");
         }
         assertThat(health.at("/components/payloadStore/details/usableBytes").asLong()).isPositive();

@@ -10,9 +10,9 @@ import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.KurirRouteConfigurations;
 
 /**
- * authenticate (done by the caller) -> hold the payload until the exchange completes -> dedupe -> verify the declared payload digest -> policy -> privacy step (as the
- * agreement demands for the recipient) -> protect the payload (check the sender's seal, or seal it here, as the
- * agreement demands) -> audit and admit -> queue for the mailbox.
+ * authenticate (done by the caller) -> hold the payload until the exchange completes -> dedupe -> verify the declared
+ * payload digest -> policy -> privacy step (as the agreement demands for the recipient) -> protect the payload (check
+ * the sender's seal, or seal it here, as the agreement demands) -> audit and admit -> queue for the mailbox.
  * The answer to the caller is the {@link se.kurir.delivery.IntakeResult} left in the body.
  */
 @Component

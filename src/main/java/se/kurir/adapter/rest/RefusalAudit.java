@@ -56,8 +56,8 @@ class RefusalAudit implements ResponseBodyAdvice<Object> {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         try {
             refusals.record(caller == null ? "anonymous" : caller.getName(), "REST",
-                    code == null ? "HTTP_" + problem.getStatus() : code.toString(), field.find() ? field.group(1) : null,
-                    request.getMethod() + " " + request.getURI().getPath());
+                    code == null ? "HTTP_" + problem.getStatus() : code.toString(),
+                    field.find() ? field.group(1) : null, request.getMethod() + " " + request.getURI().getPath());
         } catch (AuditUnavailableException e) {
             log.warn("KUR-4003 refusal {} not audited: {}", code, e.getMessage());
         }
