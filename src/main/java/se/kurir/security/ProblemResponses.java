@@ -9,7 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as RFC 7807 problem answers with a stable code, like every other error of the API. */
+/** 401 and 403 as RFC 9457 problem answers with a stable code and type, like every other error of the API. */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -36,7 +36,7 @@ final class ProblemResponses {
     private static void write(ObjectMapper json, HttpServletResponse response, int status, String code, String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", "urn:kurir:problem:" + code.toLowerCase().replace('_', '-')); // as every other problem
         body.put("title", status == 401 ? "Unauthorized" : "Forbidden");
         body.put("status", status);
         body.put("detail", detail);

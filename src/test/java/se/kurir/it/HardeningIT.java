@@ -233,7 +233,9 @@ class HardeningIT extends IntegrationTest {
             assertThat(answer.json().has("components")).isFalse();
             assertThat(answer.json().has("details")).isFalse();
         }
-        assertThat(api.get(null, "/actuator/health").status()).isEqualTo(401);
+        var anonymous = api.get(null, "/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("type").asText()).isEqualTo("urn:kurir:problem:unauthenticated");
         var health = api.get(Api.OPERATOR, "/actuator/health").json();
         assertThat(health.at("/components/broker/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/broker/details/state").asText()).isEqualTo("STARTED");
