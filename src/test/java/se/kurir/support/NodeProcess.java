@@ -30,6 +30,22 @@ public final class NodeProcess implements AutoCloseable {
     /** As {@link #start(Path, Path, String...)}, with the node's own JVM options (heap size, GC log). */
     public static NodeProcess start(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
             throws IOException {
+        NodeProcess node = launch(dataDir, log, jvmOptions, extraArgs);
+        Api api = node.api();
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!node.process.isAlive()) {
+                        throw new IllegalStateException("node exited with " + node.process.exitValue() + "; see "
+                                + log);
+                    }
+                    return reachable(api);
+                });
+        return node;
+    }
+
+    /** Starts the node and returns at once, before it serves anything: for what a client sees while it starts. */
+    public static NodeProcess launch(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -45,16 +61,7 @@ public final class NodeProcess implements AutoCloseable {
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        NodeProcess node = new NodeProcess(process, port);
-        Api api = node.api();
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("node exited with " + process.exitValue() + "; see " + log);
-                    }
-                    return reachable(api);
-                });
-        return node;
+        return new NodeProcess(process, port);
     }
 
     private static boolean reachable(Api api) {
