@@ -18,6 +18,9 @@ import se.kurir.payload.PayloadTooLargeException;
  * <li>{@code kurir-default} for synchronous routes behind an API call: domain refusals go straight back to the
  * caller, transient infrastructure failures are retried a few times with back-off, anything else is logged with a
  * code and returned to the caller, who is told and can retry idempotently. Nothing is swallowed.</li>
+ * <li>{@code kurir-hand-over} for the hand-over of an admitted message to its mailbox queue: no redelivery, since
+ * the message is recorded and {@code pipeline-requeue-stale} repeats a hand-over that failed, and a broker that does
+ * not confirm (it has failed) would otherwise hold the caller for every attempt.</li>
  * <li>{@code kurir-file-pickup} for SFTP/FTPS outboxes: no redelivery; the file stays on the server for the next
  * poll.</li>
  * <li>{@code kurir-transacted} for broker consumers: no Camel redelivery; the JMS transaction rolls back and the
@@ -30,6 +33,7 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
     public static final String DEFAULT = "kurir-default";
     public static final String TRANSACTED = "kurir-transacted";
     public static final String FILE_PICKUP = "kurir-file-pickup";
+    public static final String HAND_OVER = "kurir-hand-over";
 
     @Override
     public void configuration() {
@@ -52,6 +56,11 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
                 .onException(Exception.class)
                     .handled(false)
                     .log(LoggingLevel.ERROR, "KUR-1002 unexpected failure in ${routeId}: ${exception}");
+
+        routeConfiguration(HAND_OVER)
+                .onException(Exception.class)
+                    .handled(false)
+                    .logExhausted(false); // the caller logs it with the message it concerns
 
         routeConfiguration(TRANSACTED)
                 .errorHandler(noErrorHandler());

@@ -11,8 +11,13 @@ import org.springframework.core.Ordered;
 class AdmissionConfiguration {
 
     @Bean
-    FilterRegistrationBean<AdmissionGate> admissionGate(ApplicationAvailability availability) {
-        var registration = new FilterRegistrationBean<>(new AdmissionGate(availability));
+    AdmissionGate admissionGate(ApplicationAvailability availability) {
+        return new AdmissionGate(availability);
+    }
+
+    @Bean
+    FilterRegistrationBean<AdmissionGate> admissionGateRegistration(AdmissionGate gate) {
+        var registration = new FilterRegistrationBean<>(gate);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/*");
         return registration;

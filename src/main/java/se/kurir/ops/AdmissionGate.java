@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.http.MediaType;
@@ -22,9 +24,19 @@ final class AdmissionGate extends OncePerRequestFilter {
     private static final String HEALTH = "/actuator/health";
 
     private final ApplicationAvailability availability;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     AdmissionGate(ApplicationAvailability availability) {
         this.availability = availability;
+    }
+
+    /** Waits until no admitted request is still being answered, or for {@code atMost}; whether none is. */
+    boolean awaitNoneInFlight(Duration atMost) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return inFlight.get() == 0;
     }
 
     @Override
@@ -32,7 +44,12 @@ final class AdmissionGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
                 || request.getRequestURI().startsWith(HEALTH)) {
-            chain.doFilter(request, response);
+            inFlight.incrementAndGet();
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                inFlight.decrementAndGet();
+            }
             return;
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

@@ -12,6 +12,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.LivenessState;
 import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Component;
  * Fail-stop on the embedded broker, as Artemis itself does on a critical I/O error: a node whose broker is gone
  * (its journal's disk failed, say) cannot keep a promise of durability, so it stops admitting at once (readiness
  * REFUSING_TRAFFIC: the admission gate answers 503, the probes report it), marks itself broken (liveness) and exits
- * with {@value #EXIT_CODE}, so its supervisor starts it again on the journal as it was. A shutdown that hangs on the
- * dead broker is cut short after {@code kurir.broker.fail-stop-timeout}. Stopping exactly once is guarded, and a broker
- * stopped because the node itself is closing changes nothing.
+ * with {@value #EXIT_CODE}, so its supervisor starts it again on the journal as it was. The requests in flight are
+ * answered first ({@code kurir.ops.fail-stop-drain}); then the web server closes every connection, since a graceful
+ * shutdown would keep idle keep-alive connections open and leave a client's next request waiting on them until the
+ * node is gone. A shutdown that hangs on the dead broker is cut short after {@code kurir.ops.fail-stop-timeout}.
+ * Stopping exactly once is guarded, and a broker stopped because the node itself is closing changes nothing.
  */
 @Component
 class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
@@ -32,14 +35,18 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
     private static final Logger log = LoggerFactory.getLogger(BrokerFailStop.class);
 
     private final ConfigurableApplicationContext context;
+    private final AdmissionGate gate;
     private final Duration timeout;
+    private final Duration drain;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     /** An external broker (the cluster profile) fails over by itself: then there is nothing to watch here. */
     BrokerFailStop(ObjectProvider<EmbeddedActiveMQ> embedded, ConfigurableApplicationContext context,
-            OpsProperties properties) {
+            AdmissionGate gate, OpsProperties properties) {
         this.context = context;
+        this.gate = gate;
         this.timeout = properties.failStopTimeout();
+        this.drain = properties.failStopDrain();
         EmbeddedActiveMQ broker = embedded.getIfAvailable();
         if (broker == null) {
             return;
@@ -79,6 +86,20 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
         }, "kurir-fail-stop-halt");
         halt.setDaemon(true);
         halt.start();
-        new Thread(() -> System.exit(SpringApplication.exit(context, () -> EXIT_CODE)), "kurir-fail-stop").start();
+        new Thread(this::stop, "kurir-fail-stop").start();
+    }
+
+    private void stop() {
+        try {
+            if (!gate.awaitNoneInFlight(drain)) {
+                log.warn("KUR-7003 requests still in flight after {}; closing their connections", drain);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (context instanceof WebServerApplicationContext web) {
+            web.getWebServer().stop();
+        }
+        System.exit(SpringApplication.exit(context, () -> EXIT_CODE));
     }
 }

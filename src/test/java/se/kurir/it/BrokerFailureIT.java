@@ -31,9 +31,10 @@ class BrokerFailureIT {
     @Test
     void aNodeWhoseBrokerIsGoneRefusesAtOnceReportsDownAndExitsNonZero() throws Exception {
         Path log = Path.of("target", "broker-failure-it-node.log").toAbsolutePath();
-        // Small journal files, so the journal needs a new one after a few hundred messages.
+        // Small journal files, so the journal needs a new one after a few hundred messages. The halt comes late, so
+        // that only the broker client's call timeout can bound a request whose send the failed broker never confirms.
         try (NodeProcess node = NodeProcess.start(dataDir, log, "--kurir.broker.journal-file-size=128KB",
-                "--kurir.ops.fail-stop-timeout=10s")) {
+                "--kurir.broker.call-timeout=2s", "--kurir.ops.fail-stop-timeout=30s")) {
             Api api = node.api();
             assertThat(api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload())
                     .status()).isEqualTo(202);
@@ -56,10 +57,10 @@ class BrokerFailureIT {
                 }
             }
             assertThat(refused).as("the node refused once its broker was gone").isEqualTo(3);
-            assertThat(slowest).as("no request hangs on the dead broker (ms)").isLessThan(10_000);
+            assertThat(slowest).as("no request hangs on the dead broker (ms)").isLessThan(5_000);
             assertThat((firstRefused - lastAccepted) / 1_000_000).as("from the last acceptance to the first refusal "
                     + "(ms)").isLessThan(2_000);
-            assertThat(node.exitCode(Duration.ofSeconds(30))).as("the node exits by itself, non-zero").hasValue(70);
+            assertThat(node.exitCode(Duration.ofSeconds(45))).as("the node exits by itself, non-zero").hasValue(70);
         }
         assertThat(Files.readString(log)).contains("KUR-7001");
     }
@@ -72,7 +73,7 @@ class BrokerFailureIT {
                 + "Content-Type: application/json\r\n\r\n" + new String(Envelopes.payload()) + "\r\n--b--\r\n";
         try {
             return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/messages"))
-                    .timeout(Duration.ofSeconds(10)).header("X-Api-Key", Api.SKATTEVERKET)
+                    .timeout(Duration.ofSeconds(20)).header("X-Api-Key", Api.SKATTEVERKET)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
@@ -64,6 +65,13 @@ class BrokerIT {
 
     static ConnectionFactory core() {
         return new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+    }
+
+    @Test
+    void theNodesOwnBrokerClientWaitsForAConfirmationNoLongerThanTheCallTimeout() {
+        var cached = (CachingConnectionFactory) node.bean(ConnectionFactory.class);
+        var artemis = (ActiveMQConnectionFactory) cached.getTargetConnectionFactory();
+        assertThat(artemis.getCallTimeout()).as("kurir.broker.call-timeout, not Artemis' 30 s").isEqualTo(5_000);
     }
 
     @Test

@@ -9,11 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.jms.JMSException;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ObjectUtils;
+import se.kurir.adapter.KurirHeaders;
 import se.kurir.ops.DeadLetterConsole;
 import se.kurir.support.Api;
 import se.kurir.support.ConsoleSession;
@@ -23,8 +28,8 @@ import se.kurir.support.PushReceiver;
 
 /**
  * Kriminalvården notifies Pensionsmyndigheten, whose mailbox 2021006297.notiser pushes to its case system. Push
- * with retries and back-off per mailbox, dead letters with a FAILED receipt, operator replay, and a hanging endpoint
- * that holds back no other mailbox.
+ * with retries and back-off per mailbox, dead letters with a FAILED receipt, operator replay, a hanging endpoint
+ * that holds back no other mailbox, and a hand-over to the broker that failed and is repaired.
  */
 class PushDeliveryIT {
 
@@ -173,6 +178,32 @@ class PushDeliveryIT {
                 .containsOnlyOnce("MESSAGE_DELIVERED");
         assertThat(receiver.receivedFor(id)).as("two timed-out attempts, then the one that arrived").hasSize(3);
         assertThat(receipts(id)).containsExactly("ACCEPTED", "DELIVERED");
+    }
+
+    @Test
+    void aMessageWhoseHandOverToTheBrokerFailsIsAcceptedAndHandedOverAgain() throws Exception {
+        String id = UUID.randomUUID().toString();
+        failSendsOf(id);
+
+        sendNotice(id); // 202: the message is admitted although its hand-over failed
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> receipts(id).contains("DELIVERED"));
+        assertThat(receiver.receivedFor(id)).hasSize(1);
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json();
+        assertThat(MessageFlowIT.types(audit, "type"))
+                .containsExactly("MESSAGE_ACCEPTED", "MESSAGE_REQUEUED", "MESSAGE_DELIVERED");
+    }
+
+    /** The broker refuses the first hand-over of this message (as one whose journal failed would), once. */
+    private static void failSendsOf(String id) throws Exception {
+        var failed = new AtomicBoolean();
+        AdviceWith.adviceWith(node.bean(CamelContext.class), "pipeline-enqueue", route -> route
+                .weaveById("pipeline-enqueue-send").before().process(exchange -> {
+                    if (id.equals(exchange.getIn().getHeader(KurirHeaders.MESSAGE_ID)) && failed.compareAndSet(false,
+                            true)) {
+                        throw new JMSException("the broker did not confirm the send");
+                    }
+                }));
     }
 
     private String sendNotice() {

@@ -1,6 +1,5 @@
 package se.kurir.adapter.pipeline;
 
-import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
@@ -66,11 +65,11 @@ final class IngressRoutes extends RouteBuilder {
                         .process(protectPayload).id("pipeline-ingress-protect")
                         .process(admitMessage).id("pipeline-ingress-admit")
                         .filter(simple("${body.queued}"))
-                            .enrich(ENQUEUE, AggregationStrategies.useOriginal()).id("pipeline-ingress-enqueue")
+                            .enrich(ENQUEUE, new DeferFailedHandOver(), true).id("pipeline-ingress-enqueue")
                         .end()
                 .end();
 
-        from(ENQUEUE).routeId("pipeline-enqueue").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
+        from(ENQUEUE).routeId("pipeline-enqueue").routeConfigurationId(KurirRouteConfigurations.HAND_OVER)
                 .process(prepareQueueMessage).id("pipeline-enqueue-prepare")
                 // InOnly: a durable one-way hand-off; the caller must never wait for the mailbox consumer.
                 .to(ExchangePattern.InOnly, "jms:queue:{{kurir.pipeline.queue-prefix}}unrouted?deliveryPersistent=true")
