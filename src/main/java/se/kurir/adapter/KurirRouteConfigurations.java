@@ -6,6 +6,7 @@ import java.sql.SQLTransientException;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.springframework.stereotype.Component;
+import se.kurir.audit.AuditLogCode;
 import se.kurir.audit.AuditUnavailableException;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.delivery.RequestRefusedException;
@@ -21,18 +22,17 @@ import se.kurir.payload.PayloadTooLargeException;
  * <li>{@code kurir-hand-over} for the hand-over of an admitted message to its mailbox queue: no redelivery, since
  * the message is recorded and {@code pipeline-requeue-stale} repeats a hand-over that failed, and a broker that does
  * not confirm (it has failed) would otherwise hold the caller for every attempt.</li>
- * <li>{@code kurir-file-pickup} for SFTP/FTPS outboxes: no redelivery; the file stays on the server for the next
- * poll.</li>
  * <li>{@code kurir-transacted} for broker consumers: no Camel redelivery; the JMS transaction rolls back and the
  * broker's address settings redeliver with back-off and finally dead-letter the original message.</li>
  * </ul>
+ * A transport with error handling of its own declares it beside its routes ({@code kurir-file-pickup} in
+ * {@code adapter.sftp}).
  */
 @Component
 public class KurirRouteConfigurations extends RouteConfigurationBuilder {
 
     public static final String DEFAULT = "kurir-default";
     public static final String TRANSACTED = "kurir-transacted";
-    public static final String FILE_PICKUP = "kurir-file-pickup";
     public static final String HAND_OVER = "kurir-hand-over";
 
     @Override
@@ -45,17 +45,19 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
                     .end()
                 .onException(AuditUnavailableException.class)
                     .handled(false)
-                    .log(LoggingLevel.ERROR, "KUR-3002 audit unavailable in ${routeId}; request refused")
+                    .log(LoggingLevel.ERROR, AuditLogCode.UNAVAILABLE_IN_ROUTE + " audit unavailable in ${routeId}; "
+                            + "request refused")
                     .end()
                 .onException(JMSException.class, IOException.class, SQLTransientException.class)
                     .maximumRedeliveries(3).redeliveryDelay(50).backOffMultiplier(4).useExponentialBackOff()
                     .handled(false)
-                    .log(LoggingLevel.ERROR, "KUR-1001 transient failure in ${routeId} after retries: "
-                            + "${exception.message}")
+                    .log(LoggingLevel.ERROR, RouteLogCode.TRANSIENT_FAILURE + " transient failure in ${routeId} "
+                            + "after retries: ${exception.message}")
                     .end()
                 .onException(Exception.class)
                     .handled(false)
-                    .log(LoggingLevel.ERROR, "KUR-1002 unexpected failure in ${routeId}: ${exception}");
+                    .log(LoggingLevel.ERROR, RouteLogCode.UNEXPECTED_FAILURE + " unexpected failure in ${routeId}: "
+                            + "${exception}");
 
         routeConfiguration(HAND_OVER)
                 .onException(Exception.class)
@@ -64,15 +66,5 @@ public class KurirRouteConfigurations extends RouteConfigurationBuilder {
 
         routeConfiguration(TRANSACTED)
                 .errorHandler(noErrorHandler());
-
-        // No redelivery inside a poll: a half-read stream cannot be read again. The file stays where it is and the
-        // next poll takes it again from its first byte.
-        routeConfiguration(FILE_PICKUP)
-                .onException(Exception.class)
-                    .handled(false)
-                    .logExhausted(false)
-                    .log(LoggingLevel.WARN, "KUR-6001 ${routeId}: ${header.CamelFileName} not taken, left in place "
-                            + "for the next poll: ${exception.message}")
-                    .end();
     }
 }

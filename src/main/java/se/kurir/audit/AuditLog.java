@@ -49,7 +49,8 @@ public class AuditLog implements DisposableBean {
         this.checkpoints = properties.checkpoints();
         this.maxBatch = properties.maxBatch();
         if (this.signer == null) {
-            log.warn("KUR-3003 no checkpoint key (kurir.audit.checkpoints.key-alias): the audit chain is not signed");
+            log.warn(AuditLogCode.CHECKPOINTS_UNSIGNED + " no checkpoint key (kurir.audit.checkpoints.key-alias): "
+                    + "the audit chain is not signed");
         }
         loadTail();
         writer = new GroupCommitWriter<>("kurir-audit-writer", properties.maxBatch(), properties.commitTimeout(),
@@ -223,7 +224,8 @@ public class AuditLog implements DisposableBean {
         try {
             repository.insert(records, checkpoint);
         } catch (RuntimeException e) {
-            log.error("KUR-3001 audit batch of {} records not committed; callers are refused", batch.size(), e);
+            log.error(AuditLogCode.BATCH_NOT_COMMITTED + " audit batch of {} records not committed; callers are "
+                    + "refused", batch.size(), e);
             // The tail stays where it was: the batch was one transaction, so none of it is in the table.
             throw e;
         }

@@ -64,8 +64,8 @@ public class MailboxDelivery {
         if (!messages.deliveredBy(messageId, brokerMessageId)) {
             return Optional.empty();
         }
-        log.warn("KUR-2005 message {} was recorded delivered by broker message {}, whose transaction did not commit; "
-                + "sending its outbox copy again", messageId, brokerMessageId);
+        log.warn(DeliveryLogCode.DELIVERED_BY_OTHER + " message {} was recorded delivered by broker message {}, "
+                + "whose transaction did not commit; sending its outbox copy again", messageId, brokerMessageId);
         return messages.find(messageId);
     }
 
@@ -75,7 +75,8 @@ public class MailboxDelivery {
      */
     public Optional<MessageRecord> awaitingDelivery(String messageId) {
         MessageRecord message = messages.find(messageId).orElseThrow(() -> {
-            log.error("KUR-2002 queue message {} has no record in the database; refused for redelivery", messageId);
+            log.error(DeliveryLogCode.QUEUE_MESSAGE_UNKNOWN + " queue message {} has no record in the database; "
+                    + "refused for redelivery", messageId);
             return new UnknownMessageException(messageId);
         });
         return Optional.of(message).filter(m -> m.state() == MessageState.ACCEPTED);
@@ -112,7 +113,8 @@ public class MailboxDelivery {
             queue.enqueue(m);
         }
         if (!stale.isEmpty()) {
-            log.warn("KUR-2001 requeued {} accepted messages older than {}", stale.size(), olderThan);
+            log.warn(DeliveryLogCode.STALE_REQUEUED + " requeued {} accepted messages older than {}", stale.size(),
+                    olderThan);
         }
         return stale.size();
     }

@@ -71,7 +71,8 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
-        log.error("KUR-7001 embedded broker lost ({}); refusing traffic and stopping the node (exit {})", why,
+        log.error(OpsLogCode.BROKER_LOST + " embedded broker lost ({}); refusing traffic and stopping the node "
+                + "(exit {})", why,
                 EXIT_CODE);
         AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
@@ -81,7 +82,7 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            log.error("KUR-7002 shutdown did not finish within {}; halting", timeout);
+            log.error(OpsLogCode.HALTING + " shutdown did not finish within {}; halting", timeout);
             Runtime.getRuntime().halt(EXIT_CODE);
         }, "kurir-fail-stop-halt");
         halt.setDaemon(true);
@@ -92,7 +93,8 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
     private void stop() {
         try {
             if (!gate.awaitNoneInFlight(drain)) {
-                log.warn("KUR-7003 requests still in flight after {}; closing their connections", drain);
+                log.warn(OpsLogCode.REQUESTS_CUT + " requests still in flight after {}; closing their "
+                        + "connections", drain);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.kurir.adapter.RouteLogCode;
 import se.kurir.delivery.IntakeResult;
 
 /**
@@ -18,7 +19,8 @@ final class DeferFailedHandOver implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange admitted, Exchange handOver) {
         if (handOver != null && handOver.getException() != null) {
-            log.warn("KUR-1003 message {} admitted but not handed over to its mailbox queue ({}); "
+            log.warn(RouteLogCode.HAND_OVER_DEFERRED + " message {} admitted but not handed over to its mailbox "
+                    + "queue ({}); "
                     + "pipeline-requeue-stale hands it over again",
                     admitted.getIn().getBody(IntakeResult.class).messageId(), handOver.getException().getMessage());
         }

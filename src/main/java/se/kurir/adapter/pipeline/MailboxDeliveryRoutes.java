@@ -8,6 +8,7 @@ import se.kurir.adapter.broker.SendToOutboxProcessor;
 import se.kurir.adapter.push.PushToEndpointProcessor;
 import se.kurir.adapter.push.RecordDeadLetterProcessor;
 import se.kurir.adapter.sftp.DeliverToFileInboxProcessor;
+import se.kurir.delivery.DeliveryLogCode;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
@@ -70,7 +71,8 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                 .autoStartup(properties.consumersAutoStart())
                 .process(recordDeadLetter).id("delivery-dead-letter-record-mark")
                 .filter(exchangeProperty(RecordDeadLetterProcessor.UNRECORDED))
-                    .log(LoggingLevel.ERROR, "KUR-2004 dead letter ${header.kurirMessageId} cannot be recorded; kept in "
+                    .log(LoggingLevel.ERROR, DeliveryLogCode.DEAD_LETTER_UNRECORDED + " dead letter "
+                            + "${header.kurirMessageId} cannot be recorded; kept in "
                             + BrokerConfiguration.UNRECORDED_DEAD_LETTERS)
                     .to("jms:queue:" + BrokerConfiguration.UNRECORDED_DEAD_LETTERS).id("delivery-dead-letter-keep")
                 .end();

@@ -31,6 +31,7 @@ import se.kurir.payload.PayloadNotFoundException;
 import se.kurir.payload.UploadException;
 import se.kurir.privacy.ReversalRefusedException;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.subscription.SubscriptionLogCode;
 
 /** Every failure of the API as an RFC 7807 problem with a stable code and a detail that names the field. */
 @RestControllerAdvice
@@ -136,14 +137,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail feedUnavailable(FeedUnavailableException e) {
-        log.warn("KUR-5002 {}", e.getMessage());
+        log.warn(SubscriptionLogCode.FEED_UNAVAILABLE + " {}", e.getMessage());
         return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, "FEED_UNAVAILABLE",
                 "the event was not stored; publish it again with the same envelope.messageId");
     }
 
     @ExceptionHandler
     ProblemDetail payloadMissing(PayloadNotFoundException e) {
-        log.error("KUR-4001 payload missing from the store: {}", e.getMessage());
+        log.error(RestLogCode.PAYLOAD_MISSING + " payload missing from the store: {}", e.getMessage());
         return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "PAYLOAD_UNAVAILABLE",
                 "the payload of this message is not in the store; operators have been alerted");
     }
@@ -171,7 +172,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
-        log.error("KUR-4002 unexpected failure answering a request", e);
+        log.error(RestLogCode.UNEXPECTED_FAILURE + " unexpected failure answering a request", e);
         return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "the gateway failed to handle this request; nothing was admitted, operators have been alerted");
     }

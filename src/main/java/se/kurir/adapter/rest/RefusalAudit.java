@@ -59,7 +59,7 @@ class RefusalAudit implements ResponseBodyAdvice<Object> {
                     code == null ? "HTTP_" + problem.getStatus() : code.toString(),
                     field.find() ? field.group(1) : null, request.getMethod() + " " + request.getURI().getPath());
         } catch (AuditUnavailableException e) {
-            log.warn("KUR-4003 refusal {} not audited: {}", code, e.getMessage());
+            log.warn(RestLogCode.REFUSAL_NOT_AUDITED + " refusal {} not audited: {}", code, e.getMessage());
         }
     }
 }

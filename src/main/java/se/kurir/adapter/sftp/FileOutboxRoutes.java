@@ -3,7 +3,6 @@ package se.kurir.adapter.sftp;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 import org.springframework.stereotype.Component;
-import se.kurir.adapter.KurirRouteConfigurations;
 
 /**
  * Two routes per outbox. {@code file-outbox-<name>-manifests} reads each manifest (the done file, written last) and
@@ -44,7 +43,7 @@ final class FileOutboxRoutes extends RouteBuilder {
             from(outbox.server().endpoint(getContext(), polled + "&include=RAW(" + ReadManifestProcessor.MANIFEST_NAMES
                     + ")"))
                     .routeId(id + "-manifests")
-                    .routeConfigurationId(KurirRouteConfigurations.FILE_PICKUP)
+                    .routeConfigurationId(FilePickupRouteConfiguration.FILE_PICKUP)
                     .noStreamCaching() // read up to the manifest limit from the stream, never the whole file
                     .setProperty(FileExchange.OUTBOX, constant(outbox))
                     .process(readManifest).id(id + "-manifests-read");
@@ -53,7 +52,7 @@ final class FileOutboxRoutes extends RouteBuilder {
             dataFiles.setFilter(new ManifestedFileFilter<>(outbox.name(), pickups));
             from(dataFiles)
                     .routeId(id)
-                    .routeConfigurationId(KurirRouteConfigurations.FILE_PICKUP)
+                    .routeConfigurationId(FilePickupRouteConfiguration.FILE_PICKUP)
                     .noStreamCaching() // a cached stream would hold the file in memory or spool it a second time
                     .setProperty(FileExchange.OUTBOX, constant(outbox))
                     .process(findPickup).id(id + "-find")

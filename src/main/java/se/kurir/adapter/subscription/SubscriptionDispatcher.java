@@ -24,6 +24,7 @@ import se.kurir.subscription.FeedListener;
 import se.kurir.subscription.FeedPage;
 import se.kurir.subscription.Subscription;
 import se.kurir.subscription.SubscriptionListener;
+import se.kurir.subscription.SubscriptionLogCode;
 import se.kurir.subscription.Subscriptions;
 
 /**
@@ -229,12 +230,14 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         int attempts = subscription.attempts() + 1;
         Duration backoff = properties.backoff(attempts, ThreadLocalRandom.current().nextDouble());
         lane.notBefore = clock.millis() + backoff.toMillis();
-        log.warn("KUR-5003 subscription {} delivery failed (attempt {}), next try in {} ms: {}", lane.id, attempts,
+        log.warn(SubscriptionLogCode.DELIVERY_FAILED + " subscription {} delivery failed (attempt {}), next try in "
+                + "{} ms: {}", lane.id, attempts,
                 backoff.toMillis(), cause.toString());
         try {
             subscriptions.deliveryFailed(subscription, attempts, cause.toString());
         } catch (RuntimeException e) {
-            log.warn("KUR-5004 subscription {}: failure not recorded: {}", lane.id, e.toString());
+            log.warn(SubscriptionLogCode.FAILURE_NOT_RECORDED + " subscription {}: failure not recorded: "
+                    + "{}", lane.id, e.toString());
         } finally {
             lane.busy.set(false);
         }

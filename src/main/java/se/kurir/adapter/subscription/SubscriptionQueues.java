@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import se.kurir.subscription.DeliveryMode;
 import se.kurir.subscription.Subscription;
 import se.kurir.subscription.SubscriptionListener;
+import se.kurir.subscription.SubscriptionLogCode;
 import se.kurir.subscription.Subscriptions;
 
 /**
@@ -57,7 +58,8 @@ class SubscriptionQueues implements SubscriptionListener {
         try {
             server.destroyQueue(SimpleString.of(subscription.queueName()), null, false, true);
         } catch (Exception e) {
-            log.warn("KUR-5005 queue {} of deleted subscription {} not removed: {}", subscription.queueName(),
+            log.warn(SubscriptionLogCode.QUEUE_NOT_REMOVED + " queue {} of deleted subscription {} not removed: "
+                    + "{}", subscription.queueName(),
                     subscription.id(), e.toString());
         }
     }
