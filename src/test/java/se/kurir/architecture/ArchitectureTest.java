@@ -7,10 +7,16 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** The layout rules of STYLE.md, checked on every build. */
 @AnalyzeClasses(packages = "se.kurir", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -40,6 +46,45 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("se.kurir.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule adapterPackagesAreFreeOfCycles = slices().matching("se.kurir.adapter.(*)..")
+            .should().beFreeOfCycles();
+
+    /**
+     * Each transport is a plug-in: it reaches another adapter package only through the pipeline's public entry
+     * points ({@code PipelineIngress}, {@code MailboxChannel}, ...), so SHS, SDK or AS4 drop in beside the others.
+     */
+    @ArchTest
+    static final ArchRule adaptersMeetOnlyAtThePipelinesEntryPoints = classes()
+            .that().resideInAPackage("se.kurir.adapter.*..")
+            .should(new ArchCondition<JavaClass>("reach other adapter packages only through the pipeline's public "
+                    + "classes") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                    for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                        JavaClass target = dependency.getTargetClass();
+                        String from = adapterPackage(origin);
+                        String to = adapterPackage(target);
+                        boolean entryPoint = to.equals("pipeline") && target.getModifiers().contains(JavaModifier.PUBLIC);
+                        if (to.isEmpty() || to.equals(from) || entryPoint) {
+                            continue;
+                        }
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            });
+
+    /** {@code se.kurir.adapter.push.PushToEndpointProcessor} is in "push"; the adapter root and others in "". */
+    private static String adapterPackage(JavaClass type) {
+        String name = type.getPackageName();
+        if (!name.startsWith("se.kurir.adapter.")) {
+            return "";
+        }
+        String rest = name.substring("se.kurir.adapter.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
 
     @ArchTest
     static final ArchRule noStandardStreamsOutsideCommandLineTools = noClasses().that()

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.BytesMessage;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
+import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.payload.PayloadStore;
+import se.kurir.registry.Mailbox;
 import se.kurir.security.BrokerAccess;
 
 /**
@@ -20,7 +21,7 @@ import se.kurir.security.BrokerAccess;
  * broker transaction as the hand-over, and a hand-over that comes again after its transaction failed sends it again.
  */
 @Component
-public final class SendToOutboxProcessor implements Processor {
+final class SendToOutboxProcessor implements MailboxChannel {
 
     /** Artemis streams a large message from this stream instead of holding the body in memory. */
     private static final String STREAMED_BODY = "JMS_AMQ_InputStream";
@@ -35,6 +36,16 @@ public final class SendToOutboxProcessor implements Processor {
         this.payloads = payloads;
         this.jms = jms;
         this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return "outbox";
+    }
+
+    @Override
+    public boolean serves(Mailbox mailbox) {
+        return mailbox.brokerOutbox();
     }
 
     @Override

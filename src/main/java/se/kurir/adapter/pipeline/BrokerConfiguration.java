@@ -13,7 +13,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.kurir.adapter.broker.BrokerProperties;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Registry;
@@ -41,15 +40,12 @@ class BrokerConfiguration {
     /**
      * Mailbox queues redeliver with exponential back-off and jitter (the collision-avoidance factor spreads retries
      * of many messages apart), each mailbox on its own queue so one failing endpoint holds back no other mailbox, and
-     * finally dead-letter the original message to {@code kurir.dlq}. JMX is on so operators see queues in Hawtio.
+     * finally dead-letter the original message to {@code kurir.dlq}.
      */
     @Bean
-    ArtemisConfigurationCustomizer kurirAddressSettings(PipelineProperties properties, BrokerProperties broker,
-            Registry registry) {
+    ArtemisConfigurationCustomizer kurirAddressSettings(PipelineProperties properties, Registry registry) {
         PipelineProperties.Redelivery redelivery = properties.redelivery();
         return configuration -> {
-            configuration.setJMXManagementEnabled(true);
-            configuration.setJournalFileSize((int) broker.journalFileSize().toBytes());
             // Declared, not left to a consumer: a dead-letter address without a queue would drop what it receives,
             // and agency systems may not create queues at all (BrokerAccess).
             List<String> queues = new ArrayList<>(List.of(DEAD_LETTERS, UNRECORDED_DEAD_LETTERS));
@@ -62,13 +58,6 @@ class BrokerConfiguration {
                     .forEach(m -> queues.add(BrokerAccess.OUTBOX_PREFIX + m.address()));
             queues.forEach(queue -> configuration.addQueueConfiguration(
                     QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));
-            if (!broker.acceptor().isBlank()) {
-                try {
-                    configuration.addAcceptorConfiguration("agency-systems", broker.acceptor());
-                } catch (Exception e) {
-                    throw new IllegalStateException("kurir.broker.acceptor is not an Artemis acceptor URL", e);
-                }
-            }
             // Broker submissions that keep failing (say, the audit log is down) end there too, never dropped: without
             // an id they cannot be recorded, so delivery-dead-letter-record keeps them in kurir.dlq.unrecorded.
             for (String prefix : List.of(properties.queuePrefix(), BrokerAccess.INGRESS_PREFIX,

@@ -3,7 +3,6 @@ package se.kurir.adapter.pipeline;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
-import se.kurir.adapter.query.RequestReplyRoutes;
 import se.kurir.delivery.IntakeResult;
 import se.kurir.delivery.QueryReply;
 import se.kurir.delivery.QueryRequest;
@@ -12,6 +11,9 @@ import se.kurir.delivery.Submission;
 /** Entry point for every ingress adapter (REST now; SHS, SDK, JMS and SFTP later): one pipeline, no back door. */
 @Component
 public class PipelineIngress {
+
+    /** Where request/reply starts; the route behind it belongs to {@code adapter.query}. */
+    public static final String REQUEST_REPLY = "direct:request-reply";
 
     private final ProducerTemplate producer;
 
@@ -26,7 +28,7 @@ public class PipelineIngress {
 
     /** Asks another participant while the caller waits (request/reply); refusals surface as RequestRefusedException. */
     public QueryReply ask(QueryRequest request) {
-        return call(RequestReplyRoutes.REQUEST_REPLY, request, QueryReply.class);
+        return call(REQUEST_REPLY, request, QueryReply.class);
     }
 
     private <T> T call(String endpoint, Object body, Class<T> answer) {

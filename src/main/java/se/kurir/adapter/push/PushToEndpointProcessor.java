@@ -2,13 +2,14 @@ package se.kurir.adapter.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
+import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.DeadLetters;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.payload.PayloadStore;
+import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
@@ -16,7 +17,7 @@ import se.kurir.registry.Registry;
  * counted on the message and thrown, so the broker transaction rolls back and the broker retries later.
  */
 @Component
-public final class PushToEndpointProcessor implements Processor {
+final class PushToEndpointProcessor implements MailboxChannel {
 
     private final MailboxDelivery delivery;
     private final DeadLetters deadLetters;
@@ -33,6 +34,16 @@ public final class PushToEndpointProcessor implements Processor {
         this.payloads = payloads;
         this.client = client;
         this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return "push";
+    }
+
+    @Override
+    public boolean serves(Mailbox mailbox) {
+        return mailbox.pushes();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import org.springframework.stereotype.Component;
+import se.kurir.delivery.QueryProperties;
 import se.kurir.delivery.QueryReply;
 import se.kurir.delivery.QueryRequest;
 import se.kurir.envelope.LegalBasis;

@@ -3,6 +3,7 @@ package se.kurir.adapter.query;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirRouteConfigurations;
+import se.kurir.adapter.pipeline.PipelineIngress;
 
 /**
  * Request/reply, while the requester waits: policy and audit -> ask the answerer -> check and audit the reply ->
@@ -12,7 +13,6 @@ import se.kurir.adapter.KurirRouteConfigurations;
 @Component
 public final class RequestReplyRoutes extends RouteBuilder {
 
-    public static final String REQUEST_REPLY = "direct:request-reply";
 
     private final AdmitRequestProcessor admitRequest;
     private final AskAnswererProcessor askAnswerer;
@@ -29,7 +29,8 @@ public final class RequestReplyRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(REQUEST_REPLY).routeId("request-reply").routeConfigurationId(KurirRouteConfigurations.DEFAULT)
+        from(PipelineIngress.REQUEST_REPLY).routeId("request-reply")
+                .routeConfigurationId(KurirRouteConfigurations.DEFAULT)
                 .process(admitRequest).id("request-reply-admit")
                 .process(askAnswerer).id("request-reply-ask")
                 .process(checkReply).id("request-reply-check")

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.kurir.adapter.pipeline.PipelineIngress;
-import se.kurir.adapter.query.QueryProperties;
+import se.kurir.delivery.QueryProperties;
 import se.kurir.delivery.QueryReply;
 import se.kurir.delivery.QueryRequest;
 import se.kurir.envelope.Envelope;

@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
+import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.DeadLetters;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.payload.PayloadStore;
+import se.kurir.registry.Mailbox;
 
 /**
  * Delivers the queued message to its mailbox's SFTP/FTPS inbox: the payload streamed under a temporary name and
@@ -22,7 +23,7 @@ import se.kurir.payload.PayloadStore;
  * off mid-transfer is written again from the start.
  */
 @Component
-public final class DeliverToFileInboxProcessor implements Processor {
+final class DeliverToFileInboxProcessor implements MailboxChannel {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
@@ -43,9 +44,14 @@ public final class DeliverToFileInboxProcessor implements Processor {
         this.json = json;
     }
 
-    /** Whether the mailbox is delivered to a file inbox. */
-    public boolean delivers(String mailbox) {
-        return properties.inboxOf(mailbox).isPresent();
+    @Override
+    public String kind() {
+        return "file-inbox";
+    }
+
+    @Override
+    public boolean serves(Mailbox mailbox) {
+        return properties.inboxOf(mailbox.address()).isPresent();
     }
 
     @Override

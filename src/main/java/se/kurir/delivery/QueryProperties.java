@@ -1,4 +1,4 @@
-package se.kurir.adapter.query;
+package se.kurir.delivery;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package se.kurir.adapter.subscription;
+package se.kurir.subscription;
 
 import java.util.List;
 import java.util.Map;
@@ -6,8 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
-import se.kurir.subscription.EventFeed;
-import se.kurir.subscription.FeedListener;
 
 /**
  * Wakes long-polling feed readers when their product's feed grows, so a reader waits without spinning. A reader

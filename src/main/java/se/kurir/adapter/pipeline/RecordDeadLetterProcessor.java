@@ -1,4 +1,4 @@
-package se.kurir.adapter.push;
+package se.kurir.adapter.pipeline;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -11,9 +11,9 @@ import se.kurir.delivery.DeadLetters;
  * marked on the exchange, and the route keeps it in a queue of its own for a person to look at.
  */
 @Component
-public final class RecordDeadLetterProcessor implements Processor {
+final class RecordDeadLetterProcessor implements Processor {
 
-    public static final String UNRECORDED = "kurirUnrecorded";
+    static final String UNRECORDED = "kurirUnrecorded";
 
     private final DeadLetters deadLetters;
 
