@@ -7,27 +7,17 @@ import se.kurir.logging.LogCodeRange;
 @LogCodeRange(from = 1000, to = 1999, concern = "the routes and their error handling")
 public enum RouteLogCode implements LogCode {
 
-    TRANSIENT_FAILURE(1001, "A route failed on the broker, a stream or the database after its retries; the caller was told and may retry with the same message id."),
-    UNEXPECTED_FAILURE(1002, "A route failed in a way nobody foresaw; the caller was told. Look at the stack trace and file a defect."),
-    HAND_OVER_DEFERRED(1003, "A message was admitted but not handed over to its mailbox queue; pipeline-requeue-stale hands it over again after kurir.pipeline.requeue-after.");
+    @Code(value = 1001, meaning = "A route failed on the broker, a stream or the database after its retries; the "
+            + "caller was told and may retry with the same message id.")
+    TRANSIENT_FAILURE,
 
-    private final int number;
-    private final String meaning;
+    @Code(value = 1002, meaning = "A route failed in a way nobody foresaw; the caller was told. Look at the stack "
+            + "trace and file a defect.")
+    UNEXPECTED_FAILURE,
 
-    RouteLogCode(int number, String meaning) {
-        this.number = number;
-        this.meaning = meaning;
-    }
-
-    @Override
-    public int number() {
-        return number;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
-    }
+    @Code(value = 1003, meaning = "A message was admitted but not handed over to its mailbox queue; "
+            + "pipeline-requeue-stale hands it over again after kurir.pipeline.requeue-after.")
+    HAND_OVER_DEFERRED;
 
     @Override
     public String toString() {

@@ -7,27 +7,17 @@ import se.kurir.logging.LogCodeRange;
 @LogCodeRange(from = 3000, to = 3999, concern = "the audit log")
 public enum AuditLogCode implements LogCode {
 
-    BATCH_NOT_COMMITTED(3001, "A group-committed batch of audit records failed; its requests were refused (503). Check the database."),
-    UNAVAILABLE_IN_ROUTE(3002, "A route could not record its step in the audit log, so the step was not carried out and the caller was refused."),
-    CHECKPOINTS_UNSIGNED(3003, "The node has no checkpoint key (kurir.audit.checkpoints.key-alias): the audit chain is hashed but not signed.");
+    @Code(value = 3001, meaning = "A group-committed batch of audit records failed; its requests were refused (503). "
+            + "Check the database.")
+    BATCH_NOT_COMMITTED,
 
-    private final int number;
-    private final String meaning;
+    @Code(value = 3002, meaning = "A route could not record its step in the audit log, so the step was not carried "
+            + "out and the caller was refused.")
+    UNAVAILABLE_IN_ROUTE,
 
-    AuditLogCode(int number, String meaning) {
-        this.number = number;
-        this.meaning = meaning;
-    }
-
-    @Override
-    public int number() {
-        return number;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
-    }
+    @Code(value = 3003, meaning = "The node has no checkpoint key (kurir.audit.checkpoints.key-alias): the audit "
+            + "chain is hashed but not signed.")
+    CHECKPOINTS_UNSIGNED;
 
     @Override
     public String toString() {

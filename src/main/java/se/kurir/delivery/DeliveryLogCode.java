@@ -7,29 +7,25 @@ import se.kurir.logging.LogCodeRange;
 @LogCodeRange(from = 2000, to = 2999, concern = "mailbox delivery")
 public enum DeliveryLogCode implements LogCode {
 
-    STALE_REQUEUED(2001, "Accepted messages that waited longer than kurir.pipeline.requeue-after (a lost hand-over) were queued again."),
-    QUEUE_MESSAGE_UNKNOWN(2002, "A queue message names a message the database does not hold; it is refused, so the broker redelivers it and finally dead-letters it. Check for a restored database."),
-    DEAD_LETTERED(2003, "A message failed delivery after every attempt and is a dead letter (FAILED receipt); replay it once the endpoint works."),
-    DEAD_LETTER_UNRECORDED(2004, "A dead letter could not be recorded in the database; it is kept in kurir.dlq.unrecorded. Check the database."),
-    DELIVERED_BY_OTHER(2005, "A message was recorded delivered by a broker message whose transaction did not commit; its outbox copy is sent again.");
+    @Code(value = 2001, meaning = "Accepted messages that waited longer than kurir.pipeline.requeue-after (a lost "
+            + "hand-over) were queued again.")
+    STALE_REQUEUED,
 
-    private final int number;
-    private final String meaning;
+    @Code(value = 2002, meaning = "A queue message names a message the database does not hold; it is refused, so the "
+            + "broker redelivers it and finally dead-letters it. Check for a restored database.")
+    QUEUE_MESSAGE_UNKNOWN,
 
-    DeliveryLogCode(int number, String meaning) {
-        this.number = number;
-        this.meaning = meaning;
-    }
+    @Code(value = 2003, meaning = "A message failed delivery after every attempt and is a dead letter (FAILED "
+            + "receipt); replay it once the endpoint works.")
+    DEAD_LETTERED,
 
-    @Override
-    public int number() {
-        return number;
-    }
+    @Code(value = 2004, meaning = "A dead letter could not be recorded in the database; it is kept in "
+            + "kurir.dlq.unrecorded. Check the database.")
+    DEAD_LETTER_UNRECORDED,
 
-    @Override
-    public String meaning() {
-        return meaning;
-    }
+    @Code(value = 2005, meaning = "A message was recorded delivered by a broker message whose transaction did not "
+            + "commit; its outbox copy is sent again.")
+    DELIVERED_BY_OTHER;
 
     @Override
     public String toString() {

@@ -1,19 +1,54 @@
 package se.kurir.logging;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
 /**
  * A stable code at the start of a log line that operators alert on ({@code KUR-3001}). Each concern keeps its codes in
- * one enum that implements this, inside the range its {@link LogCodeRange} reserves; {@code docs/LOG-CODES.md} is
- * generated from them. A code keeps its meaning for good: a new meaning gets a new number.
+ * one enum that implements this, inside the range its {@link LogCodeRange} reserves, each constant with its
+ * {@link Code}; {@code docs/LOG-CODES.md} is generated from them. A code keeps its meaning for good: a new meaning
+ * gets a new number. Enums print the code ({@code toString()}), so a line reads {@code log.warn(CODE + " ...")}.
  */
 public interface LogCode {
 
-    int number();
+    /** The number and the meaning of one constant. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    @interface Code {
 
-    /** What the line means and what an operator does about it: the table's second column. */
-    String meaning();
+        int value();
+
+        /** What the line means and what an operator does about it: the table's second column. */
+        String meaning();
+    }
+
+    /** The enum constant's name, which every enum has. */
+    String name();
+
+    default int number() {
+        return definition().value();
+    }
+
+    default String meaning() {
+        return definition().meaning();
+    }
 
     /** The code as it appears in the log. */
     default String code() {
         return "KUR-" + number();
+    }
+
+    private Code definition() {
+        try {
+            Code code = ((Enum<?>) this).getDeclaringClass().getField(name()).getAnnotation(Code.class);
+            if (code == null) {
+                throw new IllegalStateException(name() + " has no @LogCode.Code");
+            }
+            return code;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(name() + " is not a constant of its enum", e);
+        }
     }
 }

@@ -7,29 +7,24 @@ import se.kurir.logging.LogCodeRange;
 @LogCodeRange(from = 5000, to = 5999, concern = "subscriptions (abonnemang) and feeds")
 public enum SubscriptionLogCode implements LogCode {
 
-    FEED_LISTENER_FAILED(5001, "A listener waiting for new events on a feed failed; the others were told. Long-polls end at their timeout."),
-    FEED_UNAVAILABLE(5002, "An event could not be stored in its feed (503 FEED_UNAVAILABLE answered); the publisher sends it again."),
-    DELIVERY_FAILED(5003, "A subscription's delivery attempt failed; it is tried again after the back-off the line names."),
-    FAILURE_NOT_RECORDED(5004, "A subscription's failed delivery could not be recorded; the attempt is repeated."),
-    QUEUE_NOT_REMOVED(5005, "The broker queue of a deleted subscription could not be removed; remove it in the console.");
+    @Code(value = 5001, meaning = "A listener waiting for new events on a feed failed; the others were told. "
+            + "Long-polls end at their timeout.")
+    FEED_LISTENER_FAILED,
 
-    private final int number;
-    private final String meaning;
+    @Code(value = 5002, meaning = "An event could not be stored in its feed (503 FEED_UNAVAILABLE answered); the "
+            + "publisher sends it again.")
+    FEED_UNAVAILABLE,
 
-    SubscriptionLogCode(int number, String meaning) {
-        this.number = number;
-        this.meaning = meaning;
-    }
+    @Code(value = 5003, meaning = "A subscription's delivery attempt failed; it is tried again after the back-off "
+            + "the line names.")
+    DELIVERY_FAILED,
 
-    @Override
-    public int number() {
-        return number;
-    }
+    @Code(value = 5004, meaning = "A subscription's failed delivery could not be recorded; the attempt is repeated.")
+    FAILURE_NOT_RECORDED,
 
-    @Override
-    public String meaning() {
-        return meaning;
-    }
+    @Code(value = 5005, meaning = "The broker queue of a deleted subscription could not be removed; remove it in the "
+            + "console.")
+    QUEUE_NOT_REMOVED;
 
     @Override
     public String toString() {

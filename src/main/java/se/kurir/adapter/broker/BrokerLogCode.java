@@ -7,25 +7,9 @@ import se.kurir.logging.LogCodeRange;
 @LogCodeRange(from = 8000, to = 8999, concern = "broker ingress and outboxes")
 public enum BrokerLogCode implements LogCode {
 
-    SUBMISSION_REFUSED(8001, "A broker submission was refused (it names the code) and answered on the sender's refused queue.");
-
-    private final int number;
-    private final String meaning;
-
-    BrokerLogCode(int number, String meaning) {
-        this.number = number;
-        this.meaning = meaning;
-    }
-
-    @Override
-    public int number() {
-        return number;
-    }
-
-    @Override
-    public String meaning() {
-        return meaning;
-    }
+    @Code(value = 8001, meaning = "A broker submission was refused (it names the code) and answered on the sender's "
+            + "refused queue.")
+    SUBMISSION_REFUSED;
 
     @Override
     public String toString() {
