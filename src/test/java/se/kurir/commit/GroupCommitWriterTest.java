@@ -20,8 +20,10 @@ class GroupCommitWriterTest {
     /** Commits strings as a database would: a value over ten characters fails the whole transaction. */
     private final List<List<String>> transactions = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch holdFirstCommit = new CountDownLatch(1);
+    private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
 
     private List<Integer> commit(List<String> batch) {
+        firstCommitStarted.countDown();
         try {
             holdFirstCommit.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -39,8 +41,10 @@ class GroupCommitWriterTest {
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try (var writer = new GroupCommitWriter<String, Integer>("test-writer", 64, Duration.ofSeconds(10),
                 this::commit)) {
-            // The first commit waits until every item has queued, so they all land in one batch after it.
+            // The first commit, of "first" alone, waits until every other item has queued behind it, so they all
+            // land in one batch after it.
             CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> writer.submit("first"), callers);
+            assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<Integer>> good = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 String item = "good-" + i;

@@ -21,12 +21,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.jms.JmsMessage;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import org.springframework.jms.core.JmsTemplate;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
@@ -209,6 +212,41 @@ class BrokerIT {
             }
         }
         assertThat(outbox).containsOnlyOnce(lost).doesNotContain(copy);
+    }
+
+    /**
+     * The outbox copy is sent on the very session that received the hand-over, so the copy and the acknowledgement
+     * commit together: two sessions would commit one after the other, and a node dying in between would lose the
+     * copy of a message already recorded as delivered.
+     */
+    @Test
+    void theOutboxCopyIsSentInTheHandOversOwnTransaction() throws Exception {
+        String route = "delivery-mailbox-2021005521.integration";
+        var sameSession = new java.util.concurrent.CompletableFuture<Boolean>();
+        JmsTemplate template = node.bean(JmsTemplate.class);
+        AdviceWith.adviceWith(node.bean(CamelContext.class), route, advice -> advice
+                .weaveById(route + "-outbox").before().process(exchange -> {
+                    jakarta.jms.Session received = exchange.getIn(JmsMessage.class).getJmsSession();
+                    jakarta.jms.Session sending = template.execute(session -> session, false);
+                    sameSession.complete(received != null && received.getTransacted()
+                            && brokerSession(received).equals(brokerSession(sending)));
+                }));
+        String id = UUID.randomUUID().toString();
+        send(core(), SKV, Api.SKATTEVERKET, "kurir.in." + SKV, toIntegration(id, "felaktiga-utbetalningar"),
+                Envelopes.payload());
+
+        assertThat(sameSession.get(15, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the copy's session is the hand-over's transacted session").isTrue();
+    }
+
+    /**
+     * The broker's own session behind the proxies Spring hands out (a cached session; a close-suppressing one for a
+     * template): its name, which Artemis prints and no proxy changes.
+     */
+    private static String brokerSession(jakarta.jms.Session session) {
+        var name = java.util.regex.Pattern.compile("ClientSessionImpl \\[name=([^,]+),").matcher(session.toString());
+        assertThat(name.find()).as("an Artemis session: " + session).isTrue();
+        return name.group(1);
     }
 
     private static Map<String, String> queuedBrokerMessageIds(ConnectionFactory gateway)

@@ -27,9 +27,17 @@ class BrokerConfiguration {
     static final String DEAD_LETTERS = "kurir.dlq";
     static final String UNRECORDED_DEAD_LETTERS = "kurir.dlq.unrecorded";
 
+    /**
+     * A transacted consumer's own session is its transaction: no JmsTransactionManager (Camel would create one), which
+     * would send what a route sends on a session of its own and commit it after the consumer's acknowledgement, so
+     * a node dying between the two commits would lose a broker outbox's copy of a message recorded as delivered.
+     * Without it, the listener session is exposed to the route and every send joins the one commit.
+     */
     @Bean
     JmsComponent jms(ConnectionFactory connectionFactory) {
-        return JmsComponent.jmsComponent(connectionFactory);
+        JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
+        jms.setLazyCreateTransactionManager(false);
+        return jms;
     }
 
     @Bean

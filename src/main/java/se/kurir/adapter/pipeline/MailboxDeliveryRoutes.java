@@ -38,8 +38,8 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     public void configure() {
         for (Mailbox mailbox : registry.mailboxes()) {
             String routeId = "delivery-mailbox-" + mailbox.address();
-            // CACHE_CONSUMER: with a transaction manager Spring's listener container would otherwise open a new
-            // consumer for every receive.
+            // CACHE_CONSUMER: one session and consumer per listener thread, kept; the session's local transaction
+            // takes in every send of the route (BrokerConfiguration).
             RouteDefinition route = from("jms:queue:" + properties.queuePrefix() + mailbox.address()
                     + "?transacted=true&cacheLevelName=CACHE_CONSUMER&disableReplyTo=true&concurrentConsumers="
                     + properties.mailboxConsumers())
