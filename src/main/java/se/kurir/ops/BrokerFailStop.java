@@ -15,7 +15,9 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ApplicationContextEvent;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +28,11 @@ import org.springframework.stereotype.Component;
  * answered first ({@code kurir.ops.fail-stop-drain}); then the web server closes every connection, since a graceful
  * shutdown would keep idle keep-alive connections open and leave a client's next request waiting on them until the
  * node is gone. A shutdown that hangs on the dead broker is cut short after {@code kurir.ops.fail-stop-timeout}.
- * Stopping exactly once is guarded, and a broker stopped because the node itself is closing changes nothing.
+ * Stopping exactly once is guarded, and a broker stopped because the node itself is closing, or never finished
+ * starting, changes nothing.
  */
 @Component
-class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
+class BrokerFailStop implements ApplicationListener<ApplicationContextEvent> {
 
     static final int EXIT_CODE = 70;
     private static final Logger log = LoggerFactory.getLogger(BrokerFailStop.class);
@@ -39,6 +42,7 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
     private final Duration timeout;
     private final Duration drain;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile boolean running;
 
     /** An external broker (the cluster profile) fails over by itself: then there is nothing to watch here. */
     BrokerFailStop(ObjectProvider<EmbeddedActiveMQ> embedded, ConfigurableApplicationContext context,
@@ -62,13 +66,24 @@ class BrokerFailStop implements ApplicationListener<ContextClosedEvent> {
         });
     }
 
+    /**
+     * Armed once the node is up: a node that fails to start (a route file with a mistake, say) stops its broker while
+     * Spring reports the real cause, and a node that is closing stops its broker with it; neither is a broker failure.
+     */
     @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
-        stopping.set(true); // the node is closing: the broker stops with it, nothing failed
+    public void onApplicationEvent(ApplicationContextEvent event) {
+        if (event.getApplicationContext() != context) {
+            return;
+        }
+        if (event instanceof ContextRefreshedEvent) {
+            running = true;
+        } else if (event instanceof ContextClosedEvent) {
+            stopping.set(true);
+        }
     }
 
     private void failed(String why) {
-        if (!stopping.compareAndSet(false, true)) {
+        if (!running || !stopping.compareAndSet(false, true)) {
             return;
         }
         log.error(OpsLogCode.BROKER_LOST + " embedded broker lost ({}); refusing traffic and stopping the node "
