@@ -57,9 +57,8 @@ public class DeadLetters {
                         "lastError", String.valueOf(letter.lastError()))));
         messages.transition(messageId, Set.of(MessageState.ACCEPTED), MessageState.FAILED, DELIVERY_FAILED,
                 ReceiptType.FAILED, clock.instant());
-        log.warn(DeliveryLogCode.DEAD_LETTERED + " message {} to {} dead-lettered after {} attempts: "
-                + "{}", messageId, letter.recipient(),
-                letter.attempts(), letter.lastError());
+        log.warn(DeliveryLogCode.DEAD_LETTERED + " message {} to {} dead-lettered after {} attempts: {}",
+                messageId, letter.recipient(), letter.attempts(), letter.lastError());
         return true;
     }
 

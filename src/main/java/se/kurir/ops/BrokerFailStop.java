@@ -87,8 +87,7 @@ class BrokerFailStop implements ApplicationListener<ApplicationContextEvent> {
             return;
         }
         log.error(OpsLogCode.BROKER_LOST + " embedded broker lost ({}); refusing traffic and stopping the node "
-                + "(exit {})", why,
-                EXIT_CODE);
+                + "(exit {})", why, EXIT_CODE);
         AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
         AvailabilityChangeEvent.publish(context, LivenessState.BROKEN);
         Thread halt = new Thread(() -> {
@@ -108,8 +107,8 @@ class BrokerFailStop implements ApplicationListener<ApplicationContextEvent> {
     private void stop() {
         try {
             if (!gate.awaitNoneInFlight(drain)) {
-                log.warn(OpsLogCode.REQUESTS_CUT + " requests still in flight after {}; closing their "
-                        + "connections", drain);
+                log.warn(OpsLogCode.REQUESTS_CUT + " requests still in flight after {}; closing their connections",
+                        drain);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

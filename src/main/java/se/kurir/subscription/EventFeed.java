@@ -192,8 +192,8 @@ public class EventFeed implements DisposableBean {
                 try {
                     listener.appended(product, head);
                 } catch (RuntimeException e) {
-                    log.warn(SubscriptionLogCode.FEED_LISTENER_FAILED + " feed listener failed on {} at {}: "
-                            + "{}", product, head, e.toString());
+                    log.warn(SubscriptionLogCode.FEED_LISTENER_FAILED + " feed listener failed on {} at {}: {}",
+                            product, head, e.toString());
                 }
             }
         });

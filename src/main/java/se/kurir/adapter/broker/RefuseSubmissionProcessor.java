@@ -47,8 +47,8 @@ class RefuseSubmissionProcessor implements Processor {
         }
         exchange.setMessage(notice);
         refusals.record(sender, "BROKER", code(cause), field(cause), exchange.getFromEndpoint().getEndpointBaseUri());
-        log.warn(BrokerLogCode.SUBMISSION_REFUSED + " broker submission {} from {} refused: "
-                + "{}", original.getJMSMessageID(), sender, code(cause));
+        log.warn(BrokerLogCode.SUBMISSION_REFUSED + " broker submission {} from {} refused: {}",
+                original.getJMSMessageID(), sender, code(cause));
     }
 
     private static String code(Exception cause) {

@@ -20,8 +20,7 @@ final class DeferFailedHandOver implements AggregationStrategy {
     public Exchange aggregate(Exchange admitted, Exchange handOver) {
         if (handOver != null && handOver.getException() != null) {
             log.warn(RouteLogCode.HAND_OVER_DEFERRED + " message {} admitted but not handed over to its mailbox "
-                    + "queue ({}); "
-                    + "pipeline-requeue-stale hands it over again",
+                    + "queue ({}); pipeline-requeue-stale hands it over again",
                     admitted.getIn().getBody(IntakeResult.class).messageId(), handOver.getException().getMessage());
         }
         return admitted;

@@ -51,9 +51,8 @@ class FileRefusals {
                     refused.reasonCode(), envelope == null ? null : envelope.legalBasis().summary(),
                     Map.of("outbox", outbox.name(), "file", refused.fileName(), "pickup", refused.pickupId())));
         }
-        log.warn(FileLogCode.FILE_REFUSED + " file {} of outbox {} refused ({}); moved to "
-                + "{}", refused.fileName(), outbox.name(),
-                refused.reasonCode(), refused.folder());
+        log.warn(FileLogCode.FILE_REFUSED + " file {} of outbox {} refused ({}); moved to {}",
+                refused.fileName(), outbox.name(), refused.reasonCode(), refused.folder());
         exchange.setProperty(FileExchange.PICKUP, refused);
         exchange.setProperty(FileExchange.FOLDER, refused.folder());
     }

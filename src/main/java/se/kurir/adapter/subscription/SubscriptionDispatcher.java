@@ -231,13 +231,12 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         Duration backoff = properties.backoff(attempts, ThreadLocalRandom.current().nextDouble());
         lane.notBefore = clock.millis() + backoff.toMillis();
         log.warn(SubscriptionLogCode.DELIVERY_FAILED + " subscription {} delivery failed (attempt {}), next try in "
-                + "{} ms: {}", lane.id, attempts,
-                backoff.toMillis(), cause.toString());
+                + "{} ms: {}", lane.id, attempts, backoff.toMillis(), cause.toString());
         try {
             subscriptions.deliveryFailed(subscription, attempts, cause.toString());
         } catch (RuntimeException e) {
-            log.warn(SubscriptionLogCode.FAILURE_NOT_RECORDED + " subscription {}: failure not recorded: "
-                    + "{}", lane.id, e.toString());
+            log.warn(SubscriptionLogCode.FAILURE_NOT_RECORDED + " subscription {}: failure not recorded: {}",
+                    lane.id, e.toString());
         } finally {
             lane.busy.set(false);
         }

@@ -58,9 +58,8 @@ class SubscriptionQueues implements SubscriptionListener {
         try {
             server.destroyQueue(SimpleString.of(subscription.queueName()), null, false, true);
         } catch (Exception e) {
-            log.warn(SubscriptionLogCode.QUEUE_NOT_REMOVED + " queue {} of deleted subscription {} not removed: "
-                    + "{}", subscription.queueName(),
-                    subscription.id(), e.toString());
+            log.warn(SubscriptionLogCode.QUEUE_NOT_REMOVED + " queue {} of deleted subscription {} not removed: {}",
+                    subscription.queueName(), subscription.id(), e.toString());
         }
     }
 
