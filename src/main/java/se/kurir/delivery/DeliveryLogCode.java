@@ -25,7 +25,7 @@ public enum DeliveryLogCode implements LogCode {
 
     @Code(value = 2005, meaning = "A message was recorded delivered by a broker message whose transaction did not "
             + "commit; its outbox copy is sent again.")
-    DELIVERED_BY_OTHER;
+    OUTBOX_COPY_RESENT;
 
     @Override
     public String toString() {

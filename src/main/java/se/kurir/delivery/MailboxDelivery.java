@@ -64,7 +64,7 @@ public class MailboxDelivery {
         if (!messages.deliveredBy(messageId, brokerMessageId)) {
             return Optional.empty();
         }
-        log.warn(DeliveryLogCode.DELIVERED_BY_OTHER + " message {} was recorded delivered by broker message {}, "
+        log.warn(DeliveryLogCode.OUTBOX_COPY_RESENT + " message {} was recorded delivered by broker message {}, "
                 + "whose transaction did not commit; sending its outbox copy again", messageId, brokerMessageId);
         return messages.find(messageId);
     }

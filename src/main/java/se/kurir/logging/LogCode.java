@@ -41,14 +41,6 @@ public interface LogCode {
     }
 
     private Code definition() {
-        try {
-            Code code = ((Enum<?>) this).getDeclaringClass().getField(name()).getAnnotation(Code.class);
-            if (code == null) {
-                throw new IllegalStateException(name() + " has no @LogCode.Code");
-            }
-            return code;
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(name() + " is not a constant of its enum", e);
-        }
+        return LogCodeDefinitions.of(this);
     }
 }

@@ -66,7 +66,8 @@ class ArchitectureTest {
                         JavaClass target = dependency.getTargetClass();
                         String from = adapterPackage(origin);
                         String to = adapterPackage(target);
-                        boolean entryPoint = to.equals("pipeline") && target.getModifiers().contains(JavaModifier.PUBLIC);
+                        boolean entryPoint = to.equals("pipeline")
+                                && target.getModifiers().contains(JavaModifier.PUBLIC);
                         if (to.isEmpty() || to.equals(from) || entryPoint) {
                             continue;
                         }

@@ -3,11 +3,7 @@ package se.kurir.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,12 +28,12 @@ class StartUpIT {
     @Test
     void aMessagePostedWhileTheNodeStartsIsAskedToComeBackNeverRejected() throws Exception {
         Path log = Path.of("target", "start-up-it-node.log").toAbsolutePath();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         List<Integer> answers = new ArrayList<>();
         try (NodeProcess node = NodeProcess.launch(dataDir, log, List.of("-Xmx512m"))) {
             // A client retrying every 20 ms from the moment the process starts.
+            Api client = new Api(node.port(), Duration.ofSeconds(30));
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                int status = post(http, node.port());
+                int status = post(client);
                 if (status != -1 && (answers.isEmpty() || answers.get(answers.size() - 1) != status)) {
                     answers.add(status);
                 }
@@ -55,20 +51,14 @@ class StartUpIT {
     private String lastRetryAfter;
 
     /** The answer's status; -1 while nothing listens yet. */
-    private int post(HttpClient http, int port) throws InterruptedException {
-        String body = "--b\r\nContent-Disposition: form-data; name=\"envelope\"\r\nContent-Type: application/json\r\n\r\n"
-                + Envelopes.envelope(null, "2021002163.identitet", "utredningsunderlag", "SFS 2009:400",
-                        "10 kap. 27 §", "OWN_INITIATIVE", "brottsbekampning", "SERIOUS")
-                + "\r\n--b\r\nContent-Disposition: form-data; name=\"payload\"\r\nContent-Type: application/json\r\n\r\n"
-                + new String(Envelopes.payload()) + "\r\n--b--\r\n";
+    private int post(Api api) {
         try {
-            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/messages")).timeout(Duration.ofSeconds(30)).header("X-Api-Key", Api.POLISEN)
-                    .header("Content-Type", "multipart/form-data; boundary=b")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            lastRetryAfter = answer.headers().firstValue("Retry-After").orElse(null);
-            return answer.statusCode();
-        } catch (IOException notListening) {
+            var answer = api.sendMessage(Api.POLISEN, Envelopes.envelope(null, "2021002163.identitet",
+                    "utredningsunderlag", "SFS 2009:400", "10 kap. 27 §", "OWN_INITIATIVE", "brottsbekampning",
+                    "SERIOUS"), Envelopes.payload());
+            lastRetryAfter = answer.header("Retry-After");
+            return answer.status();
+        } catch (UncheckedIOException notListening) {
             return -1;
         }
     }

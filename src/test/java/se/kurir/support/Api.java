@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -32,9 +33,16 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final Duration timeout;
 
     public Api(int port) {
+        this(port, null);
+    }
+
+    /** Each request fails with an {@link UncheckedIOException} after {@code timeout}: for a server that may hang. */
+    public Api(int port, Duration timeout) {
         this.base = "http://localhost:" + port;
+        this.timeout = timeout;
     }
 
     public static JsonNode parse(String json) {
@@ -149,6 +157,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String credentials, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (timeout != null) {
+            builder.timeout(timeout);
+        }
         if (credentials == null) {
             return builder;
         }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Bounds how long the node's own broker client waits for a confirmation ({@code kurir.broker.call-timeout}).
  * Spring Boot builds the Artemis connection factory without a way to set it, and Artemis' 30 s default would hold a
  * request whose send the broker never confirms (its journal failed mid-write) well past the node's fail-stop: with
- * the bound, the send fails and the request answers 503 while the node stops.
+ * the bound, the send fails and the request is answered (202 once its admission is recorded: the requeue hands it
+ * over again) while the node stops.
  */
 @Component
 class BrokerCallTimeout implements BeanPostProcessor {
