@@ -1,28 +1,30 @@
 package se.kurir.registry;
 
+import java.util.Objects;
+
 /**
  * A participant's named address (funktionsbrevlåda), {@code <orgnr>.<name>}: the SHS internal-address form.
  *
  * @param sdkFunctionalAddress the opaque SDK functionalAddress of the same mailbox, if any
- * @param pushUrl where the gateway pushes each message; null for a mailbox the owner fetches from (pull)
+ * @param delivery how the mailbox's messages leave the gateway (pull when the seed names none)
  * @param queryUrl where the owner answers synchronous requests (request/reply); null when it answers none
- * @param brokerOutbox whether the owner reads the mailbox straight from the broker (JMS or AMQP 1.0)
  */
 public record Mailbox(String address, String participant, String description, String sdkFunctionalAddress,
-        String pushUrl, String queryUrl, boolean brokerOutbox) {
+        DeliveryChannel delivery, String queryUrl) {
 
     public Mailbox {
-        pushUrl = pushUrl == null || pushUrl.isBlank() ? null : pushUrl;
+        delivery = Objects.requireNonNullElseGet(delivery, DeliveryChannel.Pull::new);
         queryUrl = queryUrl == null || queryUrl.isBlank() ? null : queryUrl;
     }
 
-    /** A mailbox that neither pushes nor answers queries. */
+    /** A pull mailbox that answers no queries. */
     public Mailbox(String address, String participant, String description, String sdkFunctionalAddress) {
-        this(address, participant, description, sdkFunctionalAddress, null, null, false);
+        this(address, participant, description, sdkFunctionalAddress, null, null);
     }
 
-    public boolean pushes() {
-        return pushUrl != null;
+    /** Where messages to the mailbox are pushed; null unless it is a push mailbox. */
+    public String pushUrl() {
+        return delivery instanceof DeliveryChannel.Push push ? push.url() : null;
     }
 
     public boolean answersQueries() {

@@ -1,11 +1,13 @@
 package se.kurir.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.Period;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +19,12 @@ class RegistryRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final JavaType settingsType;
 
     RegistryRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.settingsType = json.getTypeFactory().constructMapType(Map.class, String.class, String.class);
     }
 
     /** Terms of an agreement that are stored as one JSON document: consumers, allowed legal bases, protection. */
@@ -59,13 +63,13 @@ class RegistryRepository {
     }
 
     private void upsert(Mailbox m) {
-        var params = new Object[] {m.participant(), m.description(), m.sdkFunctionalAddress(), m.pushUrl(),
-            m.queryUrl(), m.brokerOutbox(), m.address()};
+        var params = new Object[] {m.participant(), m.description(), m.sdkFunctionalAddress(),
+            toJson(m.delivery().settings()), m.queryUrl(), m.address()};
         int n = jdbc.sql("UPDATE mailboxes SET participant = ?, description = ?, sdk_functional_address = ?, "
-                + "push_url = ?, query_url = ?, broker_outbox = ? WHERE address = ?").params(params).update();
+                + "delivery = ?, query_url = ? WHERE address = ?").params(params).update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, push_url, query_url, "
-                    + "broker_outbox, address) VALUES (?, ?, ?, ?, ?, ?, ?)").params(params).update();
+            jdbc.sql("INSERT INTO mailboxes (participant, description, sdk_functional_address, delivery, query_url, "
+                    + "address) VALUES (?, ?, ?, ?, ?, ?)").params(params).update();
         }
     }
 
@@ -98,10 +102,10 @@ class RegistryRepository {
     }
 
     List<Mailbox> mailboxes() {
-        return jdbc.sql("SELECT address, participant, description, sdk_functional_address, push_url, query_url, "
-                + "broker_outbox FROM mailboxes ORDER BY address").query((rs, i) -> new Mailbox(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getBoolean(7))).list();
+        return jdbc.sql("SELECT address, participant, description, sdk_functional_address, delivery, query_url "
+                + "FROM mailboxes ORDER BY address").query((rs, i) -> new Mailbox(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), DeliveryChannel.of(fromJson(rs.getString(5), settingsType)),
+                        rs.getString(6))).list();
     }
 
     List<Product> products() {
@@ -114,7 +118,7 @@ class RegistryRepository {
     List<Agreement> agreements() {
         return jdbc.sql("SELECT id, product, producer, classification_ceiling, valid_from, valid_to, review_required, "
                 + "terms FROM agreements ORDER BY id").query((rs, i) -> {
-                    Terms terms = fromJson(rs.getString(8));
+                    Terms terms = fromJson(rs.getString(8), json.constructType(Terms.class));
                     Date validTo = rs.getDate(6);
                     return new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), terms.consumers(),
                             terms.legalBases(), Classification.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(),
@@ -123,19 +127,19 @@ class RegistryRepository {
                 }).list();
     }
 
-    private String toJson(Terms terms) {
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(terms);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise agreement terms", e);
+            throw new IllegalStateException("Cannot serialise registry column", e);
         }
     }
 
-    private Terms fromJson(String text) {
+    private <T> T fromJson(String text, JavaType type) {
         try {
-            return json.readValue(text, Terms.class);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored agreement terms are unreadable", e);
+            throw new IllegalStateException("Stored registry column is unreadable", e);
         }
     }
 }

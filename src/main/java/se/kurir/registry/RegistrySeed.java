@@ -1,6 +1,7 @@
 package se.kurir.registry;
 
 import java.util.List;
+import java.util.Map;
 import se.kurir.envelope.Classification;
 
 /** The shape of a registry seed file; see {@code config/registry/}. */
@@ -19,12 +20,12 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
     }
 
     /**
-     * @param push where messages are pushed; absent or empty means the mailbox is fetched from (pull)
+     * @param delivery the mailbox's way out, {@code {kind: push, url: ...}} and so on ({@link DeliveryChannel#of});
+     *     absent means pull
      * @param query where synchronous requests are answered; absent or empty means none are
-     * @param brokerOutbox true when the owner reads the mailbox from the broker (queue kurir.out.&lt;mailbox&gt;)
      */
-    record SeedMailbox(String name, String description, String sdkFunctionalAddress, SeedEndpoint push,
-            SeedEndpoint query, boolean brokerOutbox) {
+    record SeedMailbox(String name, String description, String sdkFunctionalAddress, Map<String, String> delivery,
+            SeedEndpoint query) {
     }
 
     /** @param url the participant's HTTPS endpoint */

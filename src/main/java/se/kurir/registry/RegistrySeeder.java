@@ -51,8 +51,8 @@ class RegistrySeeder {
         for (RegistrySeed.SeedParticipant p : seed.participants()) {
             participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain()));
             p.mailboxes().forEach(m -> mailboxes.add(new Mailbox(p.orgNumber() + "." + m.name(), p.orgNumber(),
-                    m.description(), m.sdkFunctionalAddress(), RegistrySeed.SeedEndpoint.url(m.push()),
-                    RegistrySeed.SeedEndpoint.url(m.query()), m.brokerOutbox())));
+                    m.description(), m.sdkFunctionalAddress(), delivery(p.orgNumber() + "." + m.name(), m),
+                    RegistrySeed.SeedEndpoint.url(m.query()))));
         }
         List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
                 p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes(),
@@ -61,6 +61,15 @@ class RegistrySeeder {
         repository.replaceAll(participants, mailboxes, products, seed.agreements());
         log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements",
                 properties.seed(), participants.size(), mailboxes.size(), products.size(), seed.agreements().size());
+    }
+
+    private DeliveryChannel delivery(String address, RegistrySeed.SeedMailbox mailbox) {
+        try {
+            return DeliveryChannel.of(mailbox.delivery());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRegistrySeedException("Registry seed " + properties.seed() + ", mailbox " + address + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Placeholders such as ${kurir.demo.push-url:} are filled from the environment, so one seed serves many. */

@@ -292,7 +292,7 @@ public class Subscriptions {
             throw SubscriptionException.invalid("FIELD_INVALID", "pushMailbox: " + request.pushMailbox()
                     + " is not a mailbox of " + consumer);
         }
-        if (!mailbox.get().pushes()) {
+        if (mailbox.get().pushUrl() == null) {
             throw SubscriptionException.rejected("NO_PUSH_ENDPOINT", "pushMailbox: " + request.pushMailbox()
                     + " has no push endpoint registered");
         }

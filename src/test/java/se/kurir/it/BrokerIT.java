@@ -225,7 +225,7 @@ class BrokerIT {
         var sameSession = new java.util.concurrent.CompletableFuture<Boolean>();
         JmsTemplate template = node.bean(JmsTemplate.class);
         AdviceWith.adviceWith(node.bean(CamelContext.class), route, advice -> advice
-                .weaveById(route + "-outbox").before().process(exchange -> {
+                .weaveById(route + "-broker-outbox").before().process(exchange -> {
                     jakarta.jms.Session received = exchange.getIn(JmsMessage.class).getJmsSession();
                     jakarta.jms.Session sending = template.execute(session -> session, false);
                     sameSession.complete(received != null && received.getTransacted()

@@ -1,8 +1,13 @@
 package se.kurir.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,15 +18,16 @@ import org.apache.camel.model.ProcessorDefinition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import se.kurir.adapter.testchannel.TestChannel;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
 
 /**
- * A delivery channel kind added by one package of its own ({@code se.kurir.adapter.testchannel}, test code) and
- * configuration naming the mailbox: the mailbox's delivery route runs it, inside the delivery's broker transaction
- * (a failure is redelivered), and records the delivery, with no change to the pipeline.
+ * A delivery channel kind added by one package of its own ({@code se.kurir.adapter.testchannel}, test code) and a
+ * registry entry naming it for one mailbox: the mailbox's delivery route runs it, inside the delivery's broker
+ * transaction (a failure is redelivered), and records the delivery, with no change to the pipeline or the registry.
  */
 class DeliveryChannelPluginIT {
 
@@ -30,9 +36,29 @@ class DeliveryChannelPluginIT {
 
     @BeforeAll
     static void start() throws Exception {
-        node = KurirNode.start(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "channel-it-"),
-                Map.of("kurir.test-channel.mailbox", MAILBOX, "kurir.test-channel.failures", "1",
-                        "kurir.pipeline.redelivery.initial-delay", "100ms"));
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "channel-it-");
+        node = KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", "file:" + seedWithTestChannel(dir),
+                "kurir.pipeline.redelivery.initial-delay", "100ms"));
+    }
+
+    /** The demo seed, with Försäkringskassan's kontroll mailbox delivered by the test channel. */
+    private static Path seedWithTestChannel(Path dir) throws Exception {
+        return seedWith(dir, "test", "1");
+    }
+
+    private static Path seedWith(Path dir, String kind, String failures) throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode seed = (ObjectNode) yaml.readTree(Path.of("config/registry/demo-federation.yml").toFile());
+        for (JsonNode participant : seed.get("participants")) {
+            for (JsonNode mailbox : participant.get("mailboxes")) {
+                if ((participant.get("orgNumber").asText() + "." + mailbox.get("name").asText()).equals(MAILBOX)) {
+                    ((ObjectNode) mailbox).putObject("delivery").put("kind", kind).put("failures", failures);
+                }
+            }
+        }
+        Path file = dir.resolve("federation.yml");
+        yaml.writeValue(file.toFile(), seed);
+        return file;
     }
 
     @AfterAll
@@ -57,6 +83,21 @@ class DeliveryChannelPluginIT {
                 .containsExactly("delivery-mailbox-" + MAILBOX + "-test", "delivery-mailbox-" + MAILBOX + "-deliver");
         assertThat(steps("2021005448.kontroll")).as("a mailbox the channel does not serve")
                 .containsExactly("delivery-mailbox-2021005448.kontroll-deliver");
+    }
+
+    @Test
+    void aRegistryEntryNamingAChannelNoPackageCarriesStopsTheNodeNamingTheMailbox(@TempDir Path dir) throws Exception {
+        Path seed = seedWith(dir, "carrier-pigeon", "0");
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", "file:" + seed)))
+                .hasStackTraceContaining("Mailbox " + MAILBOX + ": no delivery channel of kind carrier-pigeon is "
+                        + "installed");
+    }
+
+    @Test
+    void aSettingTheChannelCannotHonourStopsTheNodeNamingTheSetting(@TempDir Path dir) throws Exception {
+        Path seed = seedWith(dir, "test", "many");
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", "file:" + seed)))
+                .hasStackTraceContaining("Mailbox " + MAILBOX + ": delivery.failures must be a number");
     }
 
     private static List<String> steps(String mailbox) {

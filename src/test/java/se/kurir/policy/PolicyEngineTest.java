@@ -136,7 +136,7 @@ class PolicyEngineTest {
     static PolicyEngine requestEngine(Agreement agreement) {
         Registry registry = new Registry(List.of(new Participant(SKV, "Skatteverket", null),
                 new Participant(FK, "Försäkringskassan", null)),
-                List.of(new Mailbox(SKV + ".kontroll", SKV, null, null, null, "https://skv.example/query", false),
+                List.of(new Mailbox(SKV + ".kontroll", SKV, null, null, null, "https://skv.example/query"),
                         new Mailbox(SKV + ".folkbokforing", SKV, null, null), new Mailbox(FK + ".kontroll", FK, null, null)),
                 List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 1024)),
                 List.of(agreement));

@@ -110,8 +110,8 @@ public final class FtpsTestServer implements AutoCloseable {
         properties.put("kurir.files.outboxes[0].name", "fk-ftps");
         properties.put("kurir.files.outboxes[0].participant", "2021005521");
         properties.putAll(server("kurir.files.outboxes[0].server.", "outbox"));
-        properties.put("kurir.files.inboxes[0].mailbox", "2021005448.filmottagning");
-        properties.putAll(server("kurir.files.inboxes[0].server.", "inbox"));
+        properties.put("kurir.demo.file-inbox-server", "skv-inbox");
+        properties.putAll(server("kurir.files.servers.skv-inbox.", "inbox"));
         return properties;
     }
 

@@ -80,7 +80,8 @@ public final class SftpTestServer implements AutoCloseable {
 
     /**
      * The gateway configuration for Försäkringskassan's batch outbox ({@code outbox/}, password) and Skatteverket's
-     * file inbox ({@code inbox/}, for mailbox 2021005448.filmottagning, private key) on this server.
+     * file inbox ({@code inbox/}, server {@code skv-inbox} of mailbox 2021005448.filmottagning, private key) on this
+     * server.
      */
     public Map<String, String> gatewayProperties() {
         var properties = new LinkedHashMap<String, String>();
@@ -90,10 +91,10 @@ public final class SftpTestServer implements AutoCloseable {
         properties.put(outbox + "participant", "2021005521");
         properties.putAll(server(outbox + "server.", SENDER, "outbox"));
         properties.put(outbox + "server.password", SENDER_PASSWORD);
-        String inbox = "kurir.files.inboxes[0].";
-        properties.put(inbox + "mailbox", "2021005448.filmottagning");
-        properties.putAll(server(inbox + "server.", RECEIVER, "inbox"));
-        properties.put(inbox + "server.private-key", receiverKey.toString());
+        String inbox = "kurir.files.servers.skv-inbox.";
+        properties.put("kurir.demo.file-inbox-server", "skv-inbox");
+        properties.putAll(server(inbox, RECEIVER, "inbox"));
+        properties.put(inbox + "private-key", receiverKey.toString());
         return properties;
     }
 

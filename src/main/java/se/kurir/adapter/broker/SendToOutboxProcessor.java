@@ -11,7 +11,7 @@ import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.payload.PayloadStore;
-import se.kurir.registry.Mailbox;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.security.BrokerAccess;
 
 /**
@@ -40,12 +40,7 @@ final class SendToOutboxProcessor implements MailboxChannel {
 
     @Override
     public String kind() {
-        return "outbox";
-    }
-
-    @Override
-    public boolean serves(Mailbox mailbox) {
-        return mailbox.brokerOutbox();
+        return DeliveryChannel.BrokerOutbox.KIND;
     }
 
     @Override

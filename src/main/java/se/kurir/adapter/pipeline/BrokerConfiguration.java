@@ -13,7 +13,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.kurir.registry.Mailbox;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Registry;
 import se.kurir.security.BrokerAccess;
@@ -62,7 +62,7 @@ class BrokerConfiguration {
                 queues.add(BrokerAccess.PUBLISH_PREFIX + participant.orgNumber());
                 queues.add(BrokerAccess.refusedQueue(participant.orgNumber()));
             }
-            registry.mailboxes().stream().filter(Mailbox::brokerOutbox)
+            registry.mailboxes().stream().filter(m -> m.delivery() instanceof DeliveryChannel.BrokerOutbox)
                     .forEach(m -> queues.add(BrokerAccess.OUTBOX_PREFIX + m.address()));
             queues.forEach(queue -> configuration.addQueueConfiguration(
                     QueueConfiguration.of(queue).setRoutingType(RoutingType.ANYCAST)));

@@ -4,16 +4,21 @@ import org.apache.camel.Processor;
 import se.kurir.registry.Mailbox;
 
 /**
- * A way out of a mailbox, plugged in by the transport that owns it (push in {@code adapter.push}, broker outboxes in
- * {@code adapter.broker}, file inboxes in {@code adapter.sftp}): the mailbox's delivery route runs every channel that
- * serves the mailbox, then records the delivery. A new transport adds a bean of this type and touches no pipeline
- * code. The processor runs inside the delivery's broker transaction: a failure rolls it back and the broker
- * redelivers with back-off, then dead-letters.
+ * The carrier of one kind of {@link se.kurir.registry.DeliveryChannel}, plugged in by the transport that owns it (push
+ * in {@code adapter.push}, broker outboxes in {@code adapter.broker}, file inboxes in {@code adapter.sftp}): the
+ * delivery route of a mailbox whose registry entry names this kind runs it, then records the delivery. A new transport
+ * adds a bean of this type and a registry entry, and touches no pipeline code. The processor runs inside the
+ * delivery's broker transaction: a failure rolls it back and the broker redelivers with back-off, then dead-letters.
  */
 public interface MailboxChannel extends Processor {
 
-    /** Short and stable: the suffix of the processor's id in the route ({@code delivery-mailbox-<mailbox>-<kind>}). */
+    /** The registry's {@code delivery.kind} this channel carries; also the suffix of its step's id in the route. */
     String kind();
 
-    boolean serves(Mailbox mailbox);
+    /**
+     * Called at start-up for each mailbox of this kind: a setting the channel cannot honour (a file inbox naming a
+     * server that is not configured, say) throws, naming the mailbox and the setting, and the node does not start.
+     */
+    default void check(Mailbox mailbox) {
+    }
 }

@@ -1,20 +1,24 @@
 package se.kurir.adapter.pipeline;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirRouteConfigurations;
 import se.kurir.delivery.DeliveryLogCode;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
- * One consumer route per mailbox queue: every {@link MailboxChannel} that serves the mailbox (push, broker outbox,
- * file inbox, whatever transports are plugged in) runs in turn, then the delivery is recorded; and the route that
- * records dead letters. One route per mailbox queue, so each mailbox is seen (and can be stopped) on its own in
- * Hawtio and metrics. Transacted: a failed delivery rolls back and the broker redelivers, then dead-letters.
+ * One consumer route per mailbox queue: the {@link MailboxChannel} of the kind the mailbox's registry entry names
+ * (push, broker outbox, file inbox, whatever transports are plugged in) carries the message, then the delivery is
+ * recorded; and the route that records dead letters. One route per mailbox queue rather than one per kind, so each
+ * mailbox is seen, consumed with its own concurrency and stopped on its own in Hawtio and metrics (a stuck receiver
+ * holds back nobody else). Transacted: a failed delivery rolls back and the broker redelivers, then dead-letters.
  */
 @Component
 final class MailboxDeliveryRoutes extends RouteBuilder {
@@ -23,7 +27,7 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     private final PipelineProperties properties;
     private final DeliverToMailboxProcessor deliverToMailbox;
     private final RecordDeadLetterProcessor recordDeadLetter;
-    private final List<MailboxChannel> channels;
+    private final Map<String, MailboxChannel> channels = new TreeMap<>();
 
     MailboxDeliveryRoutes(Registry registry, PipelineProperties properties, DeliverToMailboxProcessor deliverToMailbox,
             RecordDeadLetterProcessor recordDeadLetter, List<MailboxChannel> channels) {
@@ -31,7 +35,12 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
         this.properties = properties;
         this.deliverToMailbox = deliverToMailbox;
         this.recordDeadLetter = recordDeadLetter;
-        this.channels = channels;
+        for (MailboxChannel channel : channels) {
+            if (channels.stream().filter(c -> c.kind().equals(channel.kind())).count() > 1) {
+                throw new IllegalStateException("Two delivery channels carry kind " + channel.kind());
+            }
+            this.channels.put(channel.kind(), channel);
+        }
     }
 
     @Override
@@ -46,14 +55,28 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     .routeId(routeId)
                     .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                     .autoStartup(properties.consumersAutoStart());
-            for (MailboxChannel channel : channels) {
-                if (channel.serves(mailbox)) {
-                    route.process(channel).id(routeId + "-" + channel.kind());
-                }
+            String kind = mailbox.delivery().kind();
+            if (!kind.equals(DeliveryChannel.Pull.KIND)) {
+                route.process(channelFor(mailbox)).id(routeId + "-" + kind);
             }
             route.process(deliverToMailbox).id(routeId + "-deliver");
         }
 
+        recordDeadLetters();
+    }
+
+    private MailboxChannel channelFor(Mailbox mailbox) {
+        MailboxChannel channel = channels.get(mailbox.delivery().kind());
+        if (channel == null) {
+            throw new IllegalStateException("Mailbox " + mailbox.address() + ": no delivery channel of kind "
+                    + mailbox.delivery().kind() + " is installed (installed: " + String.join(", ", channels.keySet())
+                    + ")");
+        }
+        channel.check(mailbox);
+        return channel;
+    }
+
+    private void recordDeadLetters() {
         // The broker dead-letters a message after the mailbox's last attempt; the database records it as FAILED.
         from("jms:queue:" + BrokerConfiguration.DEAD_LETTERS + "?transacted=true&cacheLevelName=CACHE_CONSUMER")
                 .routeId("delivery-dead-letter-record")

@@ -9,7 +9,7 @@ import se.kurir.delivery.DeadLetters;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.payload.PayloadStore;
-import se.kurir.registry.Mailbox;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Registry;
 
 /**
@@ -38,12 +38,7 @@ final class PushToEndpointProcessor implements MailboxChannel {
 
     @Override
     public String kind() {
-        return "push";
-    }
-
-    @Override
-    public boolean serves(Mailbox mailbox) {
-        return mailbox.pushes();
+        return DeliveryChannel.Push.KIND;
     }
 
     @Override

@@ -14,7 +14,9 @@ import se.kurir.delivery.DeadLetters;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.payload.PayloadStore;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Mailbox;
+import se.kurir.registry.Registry;
 
 /**
  * Delivers the queued message to its mailbox's SFTP/FTPS inbox: the payload streamed under a temporary name and
@@ -33,10 +35,12 @@ final class DeliverToFileInboxProcessor implements MailboxChannel {
     private final PayloadStore payloads;
     private final ProducerTemplate producer;
     private final ObjectMapper json;
+    private final Registry registry;
 
     DeliverToFileInboxProcessor(FileTransferProperties properties, MailboxDelivery delivery, DeadLetters deadLetters,
-            PayloadStore payloads, ProducerTemplate producer, ObjectMapper json) {
+            PayloadStore payloads, ProducerTemplate producer, ObjectMapper json, Registry registry) {
         this.properties = properties;
+        this.registry = registry;
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.payloads = payloads;
@@ -46,12 +50,19 @@ final class DeliverToFileInboxProcessor implements MailboxChannel {
 
     @Override
     public String kind() {
-        return "file-inbox";
+        return DeliveryChannel.FileInbox.KIND;
     }
 
     @Override
-    public boolean serves(Mailbox mailbox) {
-        return properties.inboxOf(mailbox.address()).isPresent();
+    public void check(Mailbox mailbox) {
+        server(mailbox);
+    }
+
+    private FileServer server(Mailbox mailbox) {
+        String name = ((DeliveryChannel.FileInbox) mailbox.delivery()).server();
+        return properties.server(name).orElseThrow(() -> new IllegalStateException("Mailbox " + mailbox.address()
+                + ": delivery.server " + name + " is not one of kurir.files.servers (configured: "
+                + String.join(", ", properties.servers().keySet()) + ")"));
     }
 
     @Override
@@ -62,7 +73,7 @@ final class DeliverToFileInboxProcessor implements MailboxChannel {
             return;
         }
         MessageRecord message = waiting.get();
-        FileServer server = properties.inboxOf(message.recipient()).orElseThrow().server();
+        FileServer server = server(registry.mailbox(message.recipient()).orElseThrow());
         String name = fileName(message);
         try (InputStream in = payloads.open(message.payload().sha256())) {
             send(server.endpoint(producer.getCamelContext(), "&tempFileName=${file:name}.part"), in, name);

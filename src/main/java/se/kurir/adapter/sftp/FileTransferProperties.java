@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,22 +18,20 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often each outbox is listed
  * @param maxManifestSize the largest manifest read; a larger one is refused to error/ without being read
  * @param outboxes directories the gateway polls; what lands there is sent as the participant named
- * @param inboxes directories the gateway delivers a mailbox's messages to
+ * @param servers directories the gateway delivers to, by name: a mailbox whose registry entry is
+ *     {@code {kind: file-inbox, server: <name>}} is delivered to that directory; credentials belong here, not in the seed
  */
 @Validated
 @ConfigurationProperties("kurir.files")
 public record FileTransferProperties(@DefaultValue("5s") Duration pollInterval,
         @NotNull @DefaultValue("64KB") DataSize maxManifestSize,
-        @DefaultValue List<@Valid Outbox> outboxes, @DefaultValue List<@Valid Inbox> inboxes) {
+        @DefaultValue List<@Valid Outbox> outboxes, @DefaultValue Map<String, @Valid FileServer> servers) {
 
     /** @param name part of the route id, {@code file-outbox-<name>}; letters, digits and dashes */
     public record Outbox(@NotBlank String name, @NotBlank String participant, @NotNull @Valid FileServer server) {
     }
 
-    public record Inbox(@NotBlank String mailbox, @NotNull @Valid FileServer server) {
-    }
-
-    public Optional<Inbox> inboxOf(String mailbox) {
-        return inboxes.stream().filter(i -> i.mailbox().equals(mailbox)).findFirst();
+    public Optional<FileServer> server(String name) {
+        return Optional.ofNullable(servers.get(name));
     }
 }

@@ -3,31 +3,22 @@ package se.kurir.adapter.testchannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.pipeline.MailboxChannel;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Mailbox;
 
 /**
- * A delivery channel kind that only the tests know: one package and one bean, nothing in the pipeline. It serves the
- * mailbox {@code kurir.test-channel.mailbox} names (present only in the test that starts a node with it) and keeps the
- * ids of the messages it carried; its first {@code kurir.test-channel.failures} attempts fail.
+ * A delivery channel kind that only the tests know: one package and one bean, nothing in the pipeline or the
+ * registry. It carries the mailboxes whose registry entry is {@code delivery: {kind: test, failures: <n>}} and keeps
+ * the ids of the messages it carried; its first {@code failures} attempts fail.
  */
 @Component
-@ConditionalOnProperty("kurir.test-channel.mailbox")
 public class TestChannel implements MailboxChannel {
 
-    private final String mailbox;
     private final List<String> carried = new CopyOnWriteArrayList<>();
     private int failuresLeft;
-
-    TestChannel(@Value("${kurir.test-channel.mailbox}") String mailbox,
-            @Value("${kurir.test-channel.failures:0}") int failures) {
-        this.mailbox = mailbox;
-        this.failuresLeft = failures;
-    }
 
     @Override
     public String kind() {
@@ -35,8 +26,12 @@ public class TestChannel implements MailboxChannel {
     }
 
     @Override
-    public boolean serves(Mailbox candidate) {
-        return candidate.address().equals(mailbox);
+    public synchronized void check(Mailbox mailbox) {
+        String failures = ((DeliveryChannel.Plugged) mailbox.delivery()).options().getOrDefault("failures", "0");
+        if (!failures.matches("\\d{1,3}")) {
+            throw new IllegalStateException("Mailbox " + mailbox.address() + ": delivery.failures must be a number");
+        }
+        failuresLeft += Integer.parseInt(failures);
     }
 
     @Override
