@@ -7,11 +7,10 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param connectTimeout how long to wait for the answerer's endpoint to accept the connection
  * @param timeout how long the requester waits for the reply in all; then the request fails with QUERY_TIMEOUT
  * @param maxSize the largest query and the largest reply; real-time access is for small answers, files go as messages
  */
 @Validated
 @ConfigurationProperties("kurir.requests")
-public record QueryProperties(@NotNull Duration connectTimeout, @NotNull Duration timeout, @NotNull DataSize maxSize) {
+public record QueryProperties(@NotNull Duration timeout, @NotNull DataSize maxSize) {
 }

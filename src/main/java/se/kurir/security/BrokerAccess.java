@@ -11,10 +11,14 @@ import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import se.kurir.subscription.Subscription;
 
 /**
- * Who may do what on the embedded broker. The gateway itself connects in-VM and may do everything. An agency system
- * connects over the network (AMQP 1.0 or Artemis core) as its participant, with its organisation number as user name
- * and its API key as password, and may only send to its own ingress and publish addresses, read the refusal notices
- * of its own submissions, its own mailboxes' outbox queues and its own subscriptions' queues: no other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline.
+ * Who may do what on the embedded broker, and the one class that names every broker address (the mailbox queues take
+ * the configured {@code kurir.pipeline.queue-prefix}). The gateway itself connects in-VM and may do everything. An
+ * agency system connects over the network (AMQP 1.0 or Artemis core) as its participant, with its organisation number
+ * as user name and its API key as password, and may only send to its own ingress and publish addresses, read the
+ * refusal notices of its own submissions, its own mailboxes' outbox queues and its own subscriptions' queues: no
+ * other address, no queue creation, no management. So JMS and AMQP are no back door around the pipeline. It lives
+ * here, not in {@code adapter.jms}, because the broker's access table must see every name and security may not
+ * depend on an adapter.
  */
 public final class BrokerAccess implements ActiveMQSecurityManager5 {
 
@@ -26,11 +30,25 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
     /** Where participant P publishes events to product feeds: {@code kurir.publish.P}. */
     public static final String PUBLISH_PREFIX = "kurir.publish.";
 
+    /** Broker queues of JMS subscriptions: {@code kurir.feed.<consumer>.<id>}. */
+    public static final String FEED_PREFIX = "kurir.feed.";
+
+    /** Where the broker moves a message after its last failed delivery: the gateway's only, like the mailbox queues. */
+    public static final String DEAD_LETTERS = "kurir.dlq";
+
+    /** Dead letters the database could not record, kept for an operator. */
+    public static final String UNRECORDED_DEAD_LETTERS = "kurir.dlq.unrecorded";
+
     private static final String GATEWAY = "kurir-gateway";
 
     /** Where participant P reads why a submission of its could not become a message. */
     public static String refusedQueue(String participant) {
         return INGRESS_PREFIX + participant + ".refused";
+    }
+
+    /** The broker queue of a JMS subscription; its consumer may read it, nobody else. */
+    public static String feedQueue(Subscription subscription) {
+        return FEED_PREFIX + subscription.consumer() + "." + subscription.id();
     }
 
     private final ApiClients clients;
@@ -64,7 +82,7 @@ public final class BrokerAccess implements ActiveMQSecurityManager5 {
             case SEND -> address.equals(INGRESS_PREFIX + user) || address.equals(PUBLISH_PREFIX + user);
             case CONSUME, BROWSE -> address.startsWith(OUTBOX_PREFIX + user + ".")
                     || address.startsWith(refusedQueue(user))
-                    || address.startsWith(Subscription.QUEUE_PREFIX + user + ".");
+                    || address.startsWith(FEED_PREFIX + user + ".");
             default -> false;
         };
     }

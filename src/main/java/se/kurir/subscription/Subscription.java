@@ -14,12 +14,4 @@ import java.time.Instant;
 public record Subscription(String id, String consumer, String product, String agreementId, SubscriptionFilter filter,
         DeliveryMode deliveryMode, String pushMailbox, long cursor, Instant createdAt, int attempts,
         String lastError) {
-
-    /** Broker queues of JMS subscriptions: {@code kurir.feed.<consumer>.<id>}. */
-    public static final String QUEUE_PREFIX = "kurir.feed.";
-
-    /** The broker queue of a JMS subscription; the consumer may read it, nobody else. */
-    public String queueName() {
-        return QUEUE_PREFIX + consumer + "." + id;
-    }
 }

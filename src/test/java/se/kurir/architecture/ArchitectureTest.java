@@ -76,7 +76,7 @@ class ArchitectureTest {
                 }
             });
 
-    /** {@code se.kurir.adapter.push.PushToEndpointProcessor} is in "push"; the adapter root and others in "". */
+    /** {@code se.kurir.adapter.http.PushToEndpointProcessor} is in "http"; the adapter root and others in "". */
     private static String adapterPackage(JavaClass type) {
         String name = type.getPackageName();
         if (!name.startsWith("se.kurir.adapter.")) {

@@ -24,8 +24,6 @@ class BrokerConfiguration {
 
     /** Hazelcast map of seen (sender, messageId) pairs; its time-to-live is set in config/hazelcast.yaml. */
     static final String SUBMITTED_MESSAGES = "kurir-submitted-messages";
-    static final String DEAD_LETTERS = "kurir.dlq";
-    static final String UNRECORDED_DEAD_LETTERS = "kurir.dlq.unrecorded";
 
     /**
      * A transacted consumer's own session is its transaction: no JmsTransactionManager (Camel would create one), which
@@ -56,7 +54,7 @@ class BrokerConfiguration {
         return configuration -> {
             // Declared, not left to a consumer: a dead-letter address without a queue would drop what it receives,
             // and agency systems may not create queues at all (BrokerAccess).
-            List<String> queues = new ArrayList<>(List.of(DEAD_LETTERS, UNRECORDED_DEAD_LETTERS));
+            List<String> queues = new ArrayList<>(List.of(BrokerAccess.DEAD_LETTERS, BrokerAccess.UNRECORDED_DEAD_LETTERS));
             for (Participant participant : registry.participants()) {
                 queues.add(BrokerAccess.INGRESS_PREFIX + participant.orgNumber());
                 queues.add(BrokerAccess.PUBLISH_PREFIX + participant.orgNumber());
@@ -71,7 +69,7 @@ class BrokerConfiguration {
             for (String prefix : List.of(properties.queuePrefix(), BrokerAccess.INGRESS_PREFIX,
                     BrokerAccess.PUBLISH_PREFIX)) {
                 configuration.addAddressSetting(prefix + "#", new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of(DEAD_LETTERS))
+                        .setDeadLetterAddress(SimpleString.of(BrokerAccess.DEAD_LETTERS))
                         .setMaxDeliveryAttempts(redelivery.maxAttempts())
                         .setRedeliveryDelay(redelivery.initialDelay().toMillis())
                         .setRedeliveryMultiplier(redelivery.multiplier())

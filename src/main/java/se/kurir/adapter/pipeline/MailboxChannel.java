@@ -5,7 +5,7 @@ import se.kurir.registry.Mailbox;
 
 /**
  * The carrier of one kind of {@link se.kurir.registry.DeliveryChannel}, plugged in by the transport that owns it (push
- * in {@code adapter.push}, broker outboxes in {@code adapter.broker}, file inboxes in {@code adapter.sftp}): the
+ * in {@code adapter.http}, broker outboxes in {@code adapter.jms}, file inboxes in {@code adapter.sftp}): the
  * delivery route of a mailbox whose registry entry names this kind runs it, then records the delivery. A new transport
  * adds a bean of this type and a registry entry, and touches no pipeline code. The processor runs inside the
  * delivery's broker transaction: a failure rolls it back and the broker redelivers with back-off, then dead-letters.

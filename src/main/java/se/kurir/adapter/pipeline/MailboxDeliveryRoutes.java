@@ -7,6 +7,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 import org.springframework.stereotype.Component;
+import se.kurir.security.BrokerAccess;
 import se.kurir.adapter.KurirRouteConfigurations;
 import se.kurir.delivery.DeliveryLogCode;
 import se.kurir.registry.DeliveryChannel;
@@ -78,7 +79,7 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
 
     private void recordDeadLetters() {
         // The broker dead-letters a message after the mailbox's last attempt; the database records it as FAILED.
-        from("jms:queue:" + BrokerConfiguration.DEAD_LETTERS + "?transacted=true&cacheLevelName=CACHE_CONSUMER")
+        from("jms:queue:" + BrokerAccess.DEAD_LETTERS + "?transacted=true&cacheLevelName=CACHE_CONSUMER")
                 .routeId("delivery-dead-letter-record")
                 .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                 .autoStartup(properties.consumersAutoStart())
@@ -86,8 +87,8 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                 .filter(exchangeProperty(RecordDeadLetterProcessor.UNRECORDED))
                     .log(LoggingLevel.ERROR, DeliveryLogCode.DEAD_LETTER_UNRECORDED + " dead letter "
                             + "${header.kurirMessageId} cannot be recorded; kept in "
-                            + BrokerConfiguration.UNRECORDED_DEAD_LETTERS)
-                    .to("jms:queue:" + BrokerConfiguration.UNRECORDED_DEAD_LETTERS).id("delivery-dead-letter-keep")
+                            + BrokerAccess.UNRECORDED_DEAD_LETTERS)
+                    .to("jms:queue:" + BrokerAccess.UNRECORDED_DEAD_LETTERS).id("delivery-dead-letter-keep")
                 .end();
     }
 }

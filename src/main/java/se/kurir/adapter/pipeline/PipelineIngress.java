@@ -12,7 +12,7 @@ import se.kurir.delivery.Submission;
 @Component
 public class PipelineIngress {
 
-    /** Where request/reply starts; the route behind it belongs to {@code adapter.query}. */
+    /** Where request/reply starts; the route behind it belongs to {@code adapter.http}. */
     public static final String REQUEST_REPLY = "direct:request-reply";
 
     private final ProducerTemplate producer;

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.kurir.security.BrokerAccess;
 import se.kurir.subscription.DeliveryMode;
 import se.kurir.subscription.EventFeed;
 import se.kurir.subscription.FeedPage;
@@ -134,7 +135,7 @@ class SubscriptionController implements DisposableBean {
         long head = feed.head(s.product());
         return new SubscriptionView(s.id(), s.product(), s.agreementId(), s.deliveryMode(), s.pushMailbox(),
                 s.filter(), s.cursor(), head, Math.max(0, head - s.cursor()), s.createdAt(), s.attempts(),
-                s.lastError(), s.deliveryMode() == DeliveryMode.JMS ? s.queueName() : null);
+                s.lastError(), s.deliveryMode() == DeliveryMode.JMS ? BrokerAccess.feedQueue(s) : null);
     }
 
     @Override

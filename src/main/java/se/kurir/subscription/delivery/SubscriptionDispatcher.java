@@ -1,0 +1,259 @@
+package se.kurir.subscription.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import se.kurir.subscription.DeliveryMode;
+import se.kurir.subscription.EventFeed;
+import se.kurir.subscription.FeedListener;
+import se.kurir.subscription.FeedPage;
+import se.kurir.subscription.Subscription;
+import se.kurir.subscription.SubscriptionListener;
+import se.kurir.subscription.SubscriptionLogCode;
+import se.kurir.subscription.Subscriptions;
+
+/**
+ * Delivers the subscriptions the gateway carries (push, broker queue: every mode with an {@link EventSink}). Each subscription is a lane with at most one run in flight, so its
+ * events arrive in feed order; a lane that fails backs off on its own, so a stuck subscriber holds back no other.
+ * The cursor moves only after the subscriber has the run (at least once), and it lives in the database, so after a
+ * restart every lane resumes exactly where it stopped.
+ */
+@Component
+class SubscriptionDispatcher implements FeedListener, SubscriptionListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionDispatcher.class);
+
+    /** One subscription's delivery state on this node. */
+    private static final class Lane {
+        final String id;
+        final String product;
+        final AtomicBoolean busy = new AtomicBoolean();
+        /** Set by every wake-up; a lane that finds it set after a run looks again, so no wake-up is lost. */
+        final AtomicBoolean dirty = new AtomicBoolean(true);
+        volatile long notBefore;
+        volatile boolean closed;
+
+        Lane(String id, String product) {
+            this.id = id;
+            this.product = product;
+        }
+    }
+
+    private final Subscriptions subscriptions;
+    private final EventFeed feed;
+    private final DeliveryProperties properties;
+    private final Map<DeliveryMode, EventSink> sinks;
+    private final Clock clock;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    /** The head of each feed as the last sweep saw it. */
+    private final Map<String, Long> sweptHeads = new ConcurrentHashMap<>();
+    private ExecutorService workers;
+    private ScheduledExecutorService timer;
+    private volatile boolean running;
+
+    SubscriptionDispatcher(Subscriptions subscriptions, EventFeed feed, DeliveryProperties properties,
+            List<EventSink> sinks, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.feed = feed;
+        this.properties = properties;
+        this.sinks = sinks.stream().collect(Collectors.toUnmodifiableMap(EventSink::mode, Function.identity()));
+        this.clock = clock;
+        feed.addListener(this);
+        subscriptions.addListener(this);
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("Subscription delivery is off on this node (kurir.subscriptions.delivery.enabled)");
+            return;
+        }
+        workers = Executors.newFixedThreadPool(properties.workers(), daemon("kurir-subscription-delivery"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("kurir-subscription-timer"));
+        running = true;
+        subscriptions.deliveredByGateway().forEach(this::open);
+        timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        log.info("Delivering {} push and broker-queue subscriptions", lanes.size());
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (workers != null) {
+            timer.shutdownNow();
+            workers.shutdown();
+            try {
+                workers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Starts once the database and broker beans exist, before the web server; stops after the web server has
+     * drained its requests (lifecycles stop from the highest phase down).
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2048;
+    }
+
+    @Override
+    public void appended(String product, long head) {
+        lanes.values().stream().filter(lane -> lane.product.equals(product)).forEach(this::wake);
+    }
+
+    @Override
+    public void created(Subscription subscription) {
+        if (subscription.deliveryMode() != DeliveryMode.PULL && running) {
+            open(subscription);
+        }
+    }
+
+    @Override
+    public void deleted(Subscription subscription) {
+        Lane lane = lanes.remove(subscription.id());
+        if (lane != null) {
+            lane.closed = true;
+        }
+    }
+
+    @Override
+    public void cursorMoved(Subscription subscription) {
+        Lane lane = lanes.get(subscription.id());
+        if (lane != null) {
+            lane.notBefore = 0;
+            wake(lane);
+        }
+    }
+
+    /**
+     * Wakes the lanes of every feed that grew since the last sweep without this node being told: events another
+     * node published. One query per feed, not per subscription; retries are woken by their own timers.
+     */
+    private void sweep() {
+        lanes.values().stream().map(lane -> lane.product).distinct().forEach(product -> {
+            long head = feed.head(product);
+            Long seen = sweptHeads.put(product, head);
+            if (seen == null || head > seen) {
+                appended(product, head);
+            }
+        });
+    }
+
+    private void open(Subscription subscription) {
+        wake(lanes.computeIfAbsent(subscription.id(), id -> new Lane(id, subscription.product())));
+    }
+
+    private void wake(Lane lane) {
+        lane.dirty.set(true);
+        if (running && !lane.closed && clock.millis() >= lane.notBefore && lane.busy.compareAndSet(false, true)) {
+            workers.execute(() -> run(lane));
+        }
+    }
+
+    private void run(Lane lane) {
+        lane.dirty.set(false);
+        Subscription subscription = subscriptions.find(lane.id).orElse(null);
+        if (subscription == null) {
+            lanes.remove(lane.id);
+            lane.closed = true;
+            lane.busy.set(false);
+            return;
+        }
+        FeedPage page;
+        try {
+            page = subscriptions.next(subscription, properties.batch());
+        } catch (RuntimeException e) {
+            failed(lane, subscription, e);
+            return;
+        }
+        if (page.isEmpty()) {
+            // Only filtered-out events (or none): pass over them without a delivery.
+            boolean moved = page.nextAfter() > subscription.cursor()
+                    && subscriptions.delivered(subscription, page, subscription.deliveryMode());
+            finish(lane, moved);
+            return;
+        }
+        CompletableFuture<Void> delivery;
+        try {
+            delivery = sinks.get(subscription.deliveryMode()).deliver(subscription, page);
+        } catch (RuntimeException e) {
+            delivery = CompletableFuture.failedFuture(e);
+        }
+        delivery.whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                failed(lane, subscription, error);
+                return;
+            }
+            try {
+                subscriptions.delivered(subscription, page, subscription.deliveryMode());
+                finish(lane, true);
+            } catch (RuntimeException e) {
+                failed(lane, subscription, e);
+            }
+        }, workers);
+    }
+
+    private void finish(Lane lane, boolean more) {
+        lane.busy.set(false);
+        if (more || lane.dirty.get()) {
+            wake(lane);
+        }
+    }
+
+    private void failed(Lane lane, Subscription subscription, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        // The count lives with the subscription, so the back-off also continues across a restart.
+        int attempts = subscription.attempts() + 1;
+        Duration backoff = properties.backoff(attempts, ThreadLocalRandom.current().nextDouble());
+        lane.notBefore = clock.millis() + backoff.toMillis();
+        log.warn(SubscriptionLogCode.DELIVERY_FAILED + " subscription {} delivery failed (attempt {}), next try in "
+                + "{} ms: {}", lane.id, attempts, backoff.toMillis(), cause.toString());
+        try {
+            subscriptions.deliveryFailed(subscription, attempts, cause.toString());
+        } catch (RuntimeException e) {
+            log.warn(SubscriptionLogCode.FAILURE_NOT_RECORDED + " subscription {}: failure not recorded: {}",
+                    lane.id, e.toString());
+        } finally {
+            lane.busy.set(false);
+        }
+        if (running) {
+            timer.schedule(() -> wake(lane), backoff.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread thread = new Thread(r, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
