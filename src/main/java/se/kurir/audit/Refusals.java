@@ -3,6 +3,7 @@ package se.kurir.audit;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import se.kurir.policy.RejectionCode;
 
 /**
  * Records every input the gateway refused before it became a message (a malformed request, a repeated part, an
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Refusals {
 
-    private static final Set<String> RECORDED_ELSEWHERE = Set.of("PAYLOAD_TOO_LARGE", "PAYLOAD_DIGEST_MISMATCH");
+    private static final Set<String> RECORDED_ELSEWHERE = Set.of(RejectionCode.PAYLOAD_TOO_LARGE.name(),
+            RejectionCode.PAYLOAD_DIGEST_MISMATCH.name());
 
     private final AuditLog audit;
 

@@ -20,7 +20,7 @@ import se.kurir.audit.AuditLog;
 public class DeadLetters {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
-    static final String DELIVERY_FAILED = "DELIVERY_FAILED";
+    static final String DELIVERY_FAILED = DeliveryProblem.DELIVERY_FAILED.name();
 
     private final MessageRepository messages;
     private final AuditLog audit;
@@ -73,7 +73,7 @@ public class DeadLetters {
         audit.append(MessageAudit.of(AuditEventType.MESSAGE_REPLAYED, operator, m));
         if (!messages.transition(messageId, Set.of(MessageState.FAILED), MessageState.ACCEPTED, null, null,
                 clock.instant())) {
-            throw new DeliveryException(DeliveryException.Kind.CONFLICT, "NOT_A_DEAD_LETTER",
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, DeliveryProblem.NOT_A_DEAD_LETTER,
                     "message " + messageId + " was replayed by someone else meanwhile");
         }
         messages.resetAttempts(messageId);

@@ -88,8 +88,8 @@ public class MailboxAccess {
         }
         if (!mailbox.startsWith(caller + ".")) {
             audit.append(new AuditEvent(AuditEventType.MAILBOX_ACCESS_DENIED, caller, null, null, mailbox, null,
-                    "MAILBOX_FORBIDDEN", null, Map.of("action", action)));
-            throw new DeliveryException(DeliveryException.Kind.FORBIDDEN, "MAILBOX_FORBIDDEN",
+                    DeliveryProblem.MAILBOX_FORBIDDEN.name(), null, Map.of("action", action)));
+            throw new DeliveryException(DeliveryException.Kind.FORBIDDEN, DeliveryProblem.MAILBOX_FORBIDDEN,
                     "mailbox " + mailbox + " belongs to another participant");
         }
     }

@@ -76,10 +76,10 @@ public class MessageIntake {
     /** The answer given the first time this sender posted this message id. */
     public IntakeResult replay(String sender, String messageId) {
         MessageRecord existing = messages.find(messageId).orElseThrow(() -> new DeliveryException(
-                DeliveryException.Kind.CONFLICT, "DUPLICATE_IN_PROGRESS",
+                DeliveryException.Kind.CONFLICT, DeliveryProblem.DUPLICATE_IN_PROGRESS,
                 "message " + messageId + " is still being admitted; retry shortly"));
         if (!existing.sender().equals(sender)) {
-            throw new DeliveryException(DeliveryException.Kind.CONFLICT, "MESSAGE_ID_CONFLICT",
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, DeliveryProblem.MESSAGE_ID_CONFLICT,
                     "messageId " + messageId + " is already used by another sender");
         }
         return new IntakeResult(existing, true);

@@ -1,5 +1,6 @@
 package se.kurir.delivery;
 
+import se.kurir.problem.ProblemCode;
 /**
  * A request that got no usable reply. {@code code} is stable and becomes the problem answer's code; {@code kind} says
  * whose side failed, so adapters can map it without knowing each code.
@@ -16,10 +17,10 @@ public final class RequestRefusedException extends RuntimeException {
     }
 
     private final Kind kind;
-    private final String code;
+    private final ProblemCode code;
     private final String requestId;
 
-    public RequestRefusedException(Kind kind, String code, String requestId, String message) {
+    public RequestRefusedException(Kind kind, ProblemCode code, String requestId, String message) {
         super(message);
         this.kind = kind;
         this.code = code;
@@ -30,7 +31,7 @@ public final class RequestRefusedException extends RuntimeException {
         return kind;
     }
 
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 

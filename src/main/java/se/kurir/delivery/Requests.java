@@ -9,6 +9,8 @@ import se.kurir.audit.AuditLog;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.PolicyEngine;
+import se.kurir.policy.RejectionCode;
+import se.kurir.problem.ProblemCode;
 import se.kurir.registry.Registry;
 
 /**
@@ -36,9 +38,9 @@ public class Requests {
     public Admission admit(QueryRequest request) {
         PolicyDecision decision = policy.decideRequest(request.requester(), request.envelope());
         if (decision.isRejected()) {
-            String code = decision.reason().name();
+            RejectionCode code = decision.reason();
             audit.append(event(AuditEventType.REQUEST_REJECTED, request.requester(), request, decision.agreementId(),
-                    code, request.envelope().legalBasis(), Map.of()));
+                    code.name(), request.envelope().legalBasis(), Map.of()));
             throw new RequestRefusedException(RequestRefusedException.Kind.REJECTED, code, request.requestId(),
                     "legalBasis: the request was refused by policy (" + code + "); it was not sent");
         }
@@ -54,8 +56,8 @@ public class Requests {
         Map<String, String> digest = Map.of("sha256", reply.sha256(), "size", Integer.toString(reply.reply().length));
         String answerer = request.envelope().recipientParticipant();
         if (check.isRejected()) {
-            String code = check.reason().name();
-            audit.append(event(AuditEventType.REQUEST_FAILED, answerer, request, admission.agreementId(), code,
+            RejectionCode code = check.reason();
+            audit.append(event(AuditEventType.REQUEST_FAILED, answerer, request, admission.agreementId(), code.name(),
                     reply.legalBasis(), digest));
             throw new RequestRefusedException(RequestRefusedException.Kind.BAD_REPLY, code, request.requestId(),
                     "legalBasis: the reply's legal basis is not allowed by agreement " + admission.agreementId()
@@ -68,8 +70,9 @@ public class Requests {
 
     /** Records that no usable reply came, and returns the refusal to throw. */
     public RequestRefusedException failed(QueryRequest request, Admission admission, RequestRefusedException.Kind kind,
-            String code, String detail) {
-        audit.append(event(AuditEventType.REQUEST_FAILED, MessageAudit.GATEWAY, request, admission.agreementId(), code,
+            ProblemCode code, String detail) {
+        audit.append(event(AuditEventType.REQUEST_FAILED, MessageAudit.GATEWAY, request, admission.agreementId(),
+                code.name(),
                 request.envelope().legalBasis(), Map.of("error", detail)));
         return new RequestRefusedException(kind, code, request.requestId(), detail);
     }

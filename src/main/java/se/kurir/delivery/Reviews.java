@@ -53,9 +53,10 @@ public class Reviews {
     }
 
     private MessageRecord held(String messageId) {
-        MessageRecord m = messages.find(messageId).orElseThrow(() -> DeliveryException.notFound("message " + messageId));
+        MessageRecord m = messages.find(messageId).orElseThrow(() -> DeliveryException.notFound("message "
+                + messageId));
         if (m.state() != MessageState.HELD_FOR_REVIEW) {
-            throw new DeliveryException(DeliveryException.Kind.CONFLICT, "NOT_IN_REVIEW",
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, DeliveryProblem.NOT_IN_REVIEW,
                     "message " + messageId + " is " + m.state() + ", not waiting for review");
         }
         return m;
@@ -64,7 +65,7 @@ public class Reviews {
     private void decide(String messageId, MessageState to, String reason, ReceiptType receipt) {
         if (!messages.transition(messageId, Set.of(MessageState.HELD_FOR_REVIEW), to, reason, receipt,
                 clock.instant())) {
-            throw new DeliveryException(DeliveryException.Kind.CONFLICT, "NOT_IN_REVIEW",
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, DeliveryProblem.NOT_IN_REVIEW,
                     "message " + messageId + " was decided by someone else meanwhile");
         }
     }

@@ -22,7 +22,7 @@ public final class InvalidEnvelopeException extends RuntimeException {
     }
 
     /** The code of the first violation; stable, for problem answers. */
-    public String code() {
+    public EnvelopeProblem code() {
         return violations.get(0).code();
     }
 }

@@ -43,7 +43,7 @@ public final class PayloadMediaType {
     /** The sender's media type is unusable; the code is part of the public API. */
     public static final class InvalidMediaTypeException extends RuntimeException {
 
-        public static final String CODE = "MEDIA_TYPE_INVALID";
+        public static final PayloadProblem CODE = PayloadProblem.MEDIA_TYPE_INVALID;
 
         InvalidMediaTypeException(String detail) {
             super(detail);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import se.kurir.audit.AuditLog;
+import se.kurir.policy.RejectionCode;
 import se.kurir.registry.PrivacyPlan;
 
 /**
@@ -60,7 +61,7 @@ public class DocumentPrivacy {
             details.put("refused", Integer.toString(refused));
             details.put("error", firstError);
         }
-        audit.append(PrivacyAudit.event(plan, context, refused > 0 ? "PRIVACY_INPUT_INVALID" : null,
+        audit.append(PrivacyAudit.event(plan, context, refused > 0 ? RejectionCode.PRIVACY_INPUT_INVALID.name() : null,
                 new PrivacyStepResult(keyVersion, counts), details));
         return transformed;
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import se.kurir.audit.AuditLog;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.StoredPayload;
+import se.kurir.policy.RejectionCode;
 import se.kurir.registry.PrivacyPlan;
 
 /**
@@ -50,7 +51,7 @@ public class PayloadPrivacy {
                     "size", Long.toString(transformed.size()), "inputSize", Long.toString(payload.size()))));
             return new Applied(transformed, result[0]);
         } catch (PrivacyInputException e) {
-            audit.append(PrivacyAudit.event(plan, context, "PRIVACY_INPUT_INVALID", null,
+            audit.append(PrivacyAudit.event(plan, context, RejectionCode.PRIVACY_INPUT_INVALID.name(), null,
                     Map.of("error", e.getMessage())));
             throw e;
         }

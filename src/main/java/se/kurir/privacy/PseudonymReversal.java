@@ -6,6 +6,8 @@ import org.springframework.stereotype.Service;
 import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
+import se.kurir.policy.RejectionCode;
+import se.kurir.problem.CommonProblem;
 import se.kurir.registry.Agreement;
 import se.kurir.registry.PrivacyPlan;
 import se.kurir.registry.Registry;
@@ -37,22 +39,24 @@ public class PseudonymReversal {
     public String reverse(String operator, String agreementId, String recipient, String purpose, int keyVersion,
             String pseudonym, String caseReference) {
         if (caseReference == null || caseReference.isBlank()) {
-            throw new ReversalRefusedException("FIELD_REQUIRED", "caseReference: is required");
+            throw new ReversalRefusedException(CommonProblem.FIELD_REQUIRED, "caseReference: is required");
         }
         Agreement agreement = registry.agreement(agreementId)
-                .orElseThrow(() -> new ReversalRefusedException("UNKNOWN_AGREEMENT", "agreement: no agreement "
+                .orElseThrow(() -> new ReversalRefusedException(PrivacyProblem.UNKNOWN_AGREEMENT,
+                        "agreement: no agreement "
                         + agreementId));
         PrivacyPlan plan = agreement.privacyFor(recipient)
                 .filter(p -> PseudonymisationStep.rules(p).stream()
                         .anyMatch(r -> r.getValue().action() == FieldRule.Action.FPE))
-                .orElseThrow(() -> new ReversalRefusedException("NOT_REVERSIBLE", "agreement: " + agreementId
+                .orElseThrow(() -> new ReversalRefusedException(PrivacyProblem.NOT_REVERSIBLE, "agreement: "
+                        + agreementId
                         + " makes no reversible (fpe) pseudonyms for " + recipient));
         if (agreement.legalBases().stream().noneMatch(b -> b.purposes().contains(purpose))) {
-            throw new ReversalRefusedException("PURPOSE_NOT_ALLOWED", "purpose: not a purpose of agreement "
+            throw new ReversalRefusedException(RejectionCode.PURPOSE_NOT_ALLOWED, "purpose: not a purpose of agreement "
                     + agreementId);
         }
         if (!keys.hasVersion(plan.key(), keyVersion)) {
-            throw new ReversalRefusedException("UNKNOWN_KEY_VERSION", "keyVersion: key " + plan.key()
+            throw new ReversalRefusedException(PrivacyProblem.UNKNOWN_KEY_VERSION, "keyVersion: key " + plan.key()
                     + " has no version " + keyVersion);
         }
         String original;
@@ -60,7 +64,7 @@ public class PseudonymReversal {
             original = new FormatPreservingCipher(keys.derive(plan.key(), keyVersion, PseudonymisationStep.FPE_USE,
                     recipient, purpose), false).apply(pseudonym);
         } catch (IllegalArgumentException e) {
-            throw new ReversalRefusedException("INVALID_PSEUDONYM", "pseudonym: " + e.getMessage());
+            throw new ReversalRefusedException(PrivacyProblem.INVALID_PSEUDONYM, "pseudonym: " + e.getMessage());
         }
         Map<String, String> details = new TreeMap<>();
         details.put("agreement", agreementId);

@@ -1,16 +1,17 @@
 package se.kurir.privacy;
 
+import se.kurir.problem.ProblemCode;
 /** A re-identification request that cannot be answered; {@code code} is stable, the message names the field. */
 public class ReversalRefusedException extends RuntimeException {
 
-    private final String code;
+    private final ProblemCode code;
 
-    public ReversalRefusedException(String code, String message) {
+    public ReversalRefusedException(ProblemCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    public String code() {
+    public ProblemCode code() {
         return code;
     }
 }

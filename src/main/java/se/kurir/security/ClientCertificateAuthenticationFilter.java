@@ -63,12 +63,13 @@ final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
                 .filter(org -> registry.participant(org).isPresent());
         String keyId = Pem.fingerprint(client);
         if (participant.isEmpty()) {
-            refuse(request, response, keyId, "CLIENT_CERTIFICATE_NO_PARTICIPANT",
+            refuse(request, response, keyId, SecurityProblem.CLIENT_CERTIFICATE_NO_PARTICIPANT,
                     "the client certificate names no participant");
             return;
         }
         if (certificates.registered(keyId).map(ParticipantCertificate::revokedAt).isPresent()) {
-            refuse(request, response, keyId, "CLIENT_CERTIFICATE_REVOKED", "the client certificate is revoked");
+            refuse(request, response, keyId, SecurityProblem.CLIENT_CERTIFICATE_REVOKED,
+                    "the client certificate is revoked");
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(participant.get(), null,
@@ -79,10 +80,10 @@ final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
     }
 
     /** Audited under the certificate's fingerprint: the caller is not authenticated, but it is known which key. */
-    private void refuse(HttpServletRequest request, HttpServletResponse response, String keyId, String code,
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String keyId, SecurityProblem code,
             String reason) throws IOException, ServletException {
         SecurityContextHolder.clearContext();
-        refusals.record("certificate:" + keyId, "MTLS", code,
+        refusals.record("certificate:" + keyId, "MTLS", code.name(),
                 "certificate", request.getMethod() + " " + request.getRequestURI());
         entryPoint.commence(request, response, new BadCredentialsException(reason));
     }

@@ -24,7 +24,7 @@ import se.kurir.audit.Refusals;
  */
 final class CrossSiteRequestGuard extends OncePerRequestFilter {
 
-    static final String CODE = "CROSS_SITE_REQUEST_REFUSED";
+    static final SecurityProblem CODE = SecurityProblem.CROSS_SITE_REQUEST_REFUSED;
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<String> FORM_TYPES = Set.of("text/plain", "application/x-www-form-urlencoded",
             "multipart/form-data");
@@ -43,7 +43,7 @@ final class CrossSiteRequestGuard extends OncePerRequestFilter {
         if (basicAuthenticated(request) && !SAFE_METHODS.contains(request.getMethod())
                 && (fromBrowser(request) || formBody(request))) {
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-            refusals.record(caller == null ? "anonymous" : caller.getName(), "REST", CODE, "Content-Type",
+            refusals.record(caller == null ? "anonymous" : caller.getName(), "REST", CODE.name(), "Content-Type",
                     request.getMethod() + " " + request.getRequestURI());
             refuse.handle(request, response, new AccessDeniedException("cross-site request refused"));
             return;

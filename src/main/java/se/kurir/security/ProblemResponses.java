@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import se.kurir.problem.ProblemCode;
 
 /** 401 and 403 as RFC 9457 problem answers with a stable code and type, like every other error of the API. */
 final class ProblemResponses {
@@ -18,7 +19,8 @@ final class ProblemResponses {
     static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"kurir\", ApiKey header=\"X-Api-Key\"");
-            write(json, response, 401, "UNAUTHENTICATED", "Authenticate with an X-Api-Key header or HTTP Basic");
+            write(json, response, 401, SecurityProblem.UNAUTHENTICATED,
+                    "Authenticate with an X-Api-Key header or HTTP Basic");
         };
     }
 
@@ -29,18 +31,19 @@ final class ProblemResponses {
     }
 
     static AccessDeniedHandler forbidden(ObjectMapper json) {
-        return (request, response, e) -> write(json, response, 403, "FORBIDDEN",
+        return (request, response, e) -> write(json, response, 403, SecurityProblem.FORBIDDEN,
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, int status, String code, String detail)
+    private static void write(ObjectMapper json, HttpServletResponse response, int status, ProblemCode code,
+            String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "urn:kurir:problem:" + code.toLowerCase().replace('_', '-')); // as every other problem
+        body.put("type", code.type());
         body.put("title", status == 401 ? "Unauthorized" : "Forbidden");
         body.put("status", status);
         body.put("detail", detail);
-        body.put("code", code);
+        body.put("code", code.name());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), body);

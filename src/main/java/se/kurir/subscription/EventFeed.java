@@ -90,7 +90,8 @@ public class EventFeed implements DisposableBean {
         }
         if (decision.isRejected()) {
             audit.append(event(AuditEventType.EVENT_REJECTED, publication, decision.reason().name(), details));
-            throw SubscriptionException.rejected(decision.reason().name(), decision.reason() == RejectionCode.PAYLOAD_TOO_LARGE ? "payload: larger than " + limit + " bytes"
+            throw SubscriptionException.rejected(decision.reason(), decision.reason() == RejectionCode.PAYLOAD_TOO_LARGE
+                    ? "payload: larger than " + limit + " bytes"
                     : "envelope.legalBasis: the event was rejected by policy (" + decision.reason() + ")");
         }
         audit.append(event(AuditEventType.EVENT_PUBLISHED, publication, null, details));

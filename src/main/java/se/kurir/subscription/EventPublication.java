@@ -23,7 +23,8 @@ public record EventPublication(String publisher, String product, String eventId,
     public static EventPublication of(String publisher, String product, FeedEventSubmission event,
             String idIfAbsent) {
         if (event.envelope().product() != null && !event.envelope().product().equals(product)) {
-            throw SubscriptionException.invalid("PRODUCT_MISMATCH", "envelope.product: " + event.envelope().product()
+            throw SubscriptionException.invalid(SubscriptionProblem.PRODUCT_MISMATCH, "envelope.product: "
+                    + event.envelope().product()
                     + " is not the product of this feed, " + product);
         }
         String id = event.envelope().messageId() != null ? event.envelope().messageId().toLowerCase() : idIfAbsent;

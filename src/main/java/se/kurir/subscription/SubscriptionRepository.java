@@ -97,7 +97,8 @@ class SubscriptionRepository {
         try {
             String written = json.writeValueAsString(filter);
             if (written.length() > FILTER_COLUMN) {
-                throw SubscriptionException.invalid("FILTER_TOO_LARGE", "filter: more than " + FILTER_COLUMN
+                throw SubscriptionException.invalid(SubscriptionProblem.FILTER_TOO_LARGE, "filter: more than "
+                        + FILTER_COLUMN
                         + " characters as stored; watch fewer subjects per subscription");
             }
             return written;

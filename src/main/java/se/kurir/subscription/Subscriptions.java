@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
+import se.kurir.delivery.DeliveryProblem;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.PolicyEngine;
+import se.kurir.problem.CommonProblem;
 import se.kurir.registry.Agreement;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
@@ -67,7 +69,7 @@ public class Subscriptions {
             audit.append(new AuditEvent(AuditEventType.SUBSCRIPTION_REFUSED, consumer, null, null, consumer,
                     request.product(), decision.reason().name(), null, Map.of("deliveryMode",
                             request.deliveryMode().name())));
-            throw SubscriptionException.rejected(decision.reason().name(), "product: no agreement lets " + consumer
+            throw SubscriptionException.rejected(decision.reason(), "product: no agreement lets " + consumer
                     + " subscribe to " + request.product() + " (" + decision.reason() + ")");
         }
         Agreement agreement = registry.agreement(decision.agreementId()).orElseThrow();
@@ -75,12 +77,13 @@ public class Subscriptions {
         SubscriptionFilter filter = request.filter() == null ? SubscriptionFilter.ALL : request.filter();
         if (agreement.privacyFor(consumer).isPresent()
                 && (!filter.subjectKeys().isEmpty() || !filter.conditions().isEmpty())) {
-            throw SubscriptionException.rejected("FILTER_NOT_ALLOWED", "filter: agreement " + agreement.id()
+            throw SubscriptionException.rejected(SubscriptionProblem.FILTER_NOT_ALLOWED, "filter: agreement "
+                    + agreement.id()
                     + " pseudonymises this feed for you; a filter on subjects or fields would reveal them");
         }
         checkFilter(filter, terms);
         if (request.pushMailbox() != null && !terms.receivesIn(request.pushMailbox())) {
-            throw SubscriptionException.rejected("MAILBOX_NOT_IN_AGREEMENT", "pushMailbox: agreement "
+            throw SubscriptionException.rejected(SubscriptionProblem.MAILBOX_NOT_IN_AGREEMENT, "pushMailbox: agreement "
                     + agreement.id() + " does not name " + request.pushMailbox() + " as a receiving mailbox");
         }
         long cursor = startPosition(request.product(), request.start());
@@ -135,13 +138,15 @@ public class Subscriptions {
     public Subscription moveCursor(String consumer, String id, Long after, Instant from) {
         Subscription subscription = get(consumer, id);
         if ((after == null) == (from == null)) {
-            throw SubscriptionException.invalid("CURSOR_INVALID", "after: give either after (a sequence) or from "
+            throw SubscriptionException.invalid(SubscriptionProblem.CURSOR_INVALID,
+                    "after: give either after (a sequence) or from "
                     + "(an instant), not both or neither");
         }
         long target = after != null ? after : feed.positionAt(subscription.product(), from);
         long head = feed.head(subscription.product());
         if (target < 0 || target > head) {
-            throw SubscriptionException.invalid("CURSOR_INVALID", "after: must be between 0 and the feed's head "
+            throw SubscriptionException.invalid(SubscriptionProblem.CURSOR_INVALID,
+                    "after: must be between 0 and the feed's head "
                     + head);
         }
         checkKept(subscription.product(), target, after != null ? "after" : "from");
@@ -177,7 +182,8 @@ public class Subscriptions {
         long first = feed.first(subscription.product());
         long from = subscription.cursor();
         if (from < first - 1) {
-            audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERY_FAILED, subscription, "EVENTS_EXPIRED",
+            audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERY_FAILED, subscription,
+                    SubscriptionProblem.EVENTS_EXPIRED.name(),
                     Map.of("from", Long.toString(from + 1), "to", Long.toString(first - 1))));
             from = first - 1;
         }
@@ -199,7 +205,8 @@ public class Subscriptions {
     public void deliveryFailed(Subscription subscription, int attempts, String error) {
         String bounded = error.length() > 480 ? error.substring(0, 480) : error;
         repository.recordFailure(subscription.id(), attempts, bounded);
-        audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERY_FAILED, subscription, "DELIVERY_FAILED",
+        audit.append(deliveryEvent(AuditEventType.SUBSCRIPTION_DELIVERY_FAILED, subscription,
+                DeliveryProblem.DELIVERY_FAILED.name(),
                 Map.of("attempts", Integer.toString(attempts), "after", Long.toString(subscription.cursor()),
                         "error", bounded)));
     }
@@ -272,28 +279,32 @@ public class Subscriptions {
 
     private void checkShape(String consumer, NewSubscription request) {
         if (request.product() == null || request.product().isBlank()) {
-            throw SubscriptionException.invalid("FIELD_REQUIRED", "product: is required");
+            throw SubscriptionException.invalid(CommonProblem.FIELD_REQUIRED, "product: is required");
         }
         if (request.deliveryMode() == null) {
-            throw SubscriptionException.invalid("FIELD_REQUIRED", "deliveryMode: is required (PULL, PUSH or JMS)");
+            throw SubscriptionException.invalid(CommonProblem.FIELD_REQUIRED,
+                    "deliveryMode: is required (PULL, PUSH or JMS)");
         }
         if (request.deliveryMode() != DeliveryMode.PUSH) {
             if (request.pushMailbox() != null) {
-                throw SubscriptionException.invalid("FIELD_INVALID", "pushMailbox: only for deliveryMode PUSH");
+                throw SubscriptionException.invalid(CommonProblem.FIELD_INVALID,
+                        "pushMailbox: only for deliveryMode PUSH");
             }
             return;
         }
         if (request.pushMailbox() == null) {
-            throw SubscriptionException.invalid("FIELD_REQUIRED", "pushMailbox: is required for deliveryMode PUSH");
+            throw SubscriptionException.invalid(CommonProblem.FIELD_REQUIRED,
+                    "pushMailbox: is required for deliveryMode PUSH");
         }
         Optional<Mailbox> mailbox = registry.mailbox(request.pushMailbox())
                 .filter(m -> m.participant().equals(consumer));
         if (mailbox.isEmpty()) {
-            throw SubscriptionException.invalid("FIELD_INVALID", "pushMailbox: " + request.pushMailbox()
+            throw SubscriptionException.invalid(CommonProblem.FIELD_INVALID, "pushMailbox: " + request.pushMailbox()
                     + " is not a mailbox of " + consumer);
         }
         if (mailbox.get().pushUrl() == null) {
-            throw SubscriptionException.rejected("NO_PUSH_ENDPOINT", "pushMailbox: " + request.pushMailbox()
+            throw SubscriptionException.rejected(SubscriptionProblem.NO_PUSH_ENDPOINT, "pushMailbox: "
+                    + request.pushMailbox()
                     + " has no push endpoint registered");
         }
     }
@@ -301,29 +312,33 @@ public class Subscriptions {
     /** A condition on a field the subscriber may not see would let it learn that field by filtering; refused. */
     private void checkFilter(SubscriptionFilter filter, Agreement.Consumer terms) {
         if (filter.subjectKeys().size() > properties.maxWatchedSubjects()) {
-            throw SubscriptionException.invalid("FILTER_TOO_LARGE", "filter.subjectKeys: at most "
+            throw SubscriptionException.invalid(SubscriptionProblem.FILTER_TOO_LARGE, "filter.subjectKeys: at most "
                     + properties.maxWatchedSubjects() + " subject keys");
         }
         // No event carries a longer subject key or type; a longer one could only fail where it is stored.
         if (filter.subjectKeys().stream().anyMatch(key -> key == null || key.isEmpty() || key.length() > 128)) {
-            throw SubscriptionException.invalid("FILTER_INVALID", "filter.subjectKeys: 1 to 128 characters each");
+            throw SubscriptionException.invalid(SubscriptionProblem.FILTER_INVALID,
+                    "filter.subjectKeys: 1 to 128 characters each");
         }
         if (filter.eventTypes().stream().anyMatch(type -> type == null || type.isEmpty() || type.length() > 64)) {
-            throw SubscriptionException.invalid("FILTER_INVALID", "filter.eventTypes: 1 to 64 characters each");
+            throw SubscriptionException.invalid(SubscriptionProblem.FILTER_INVALID,
+                    "filter.eventTypes: 1 to 64 characters each");
         }
         if (!filter.subjectKeys().isEmpty() && FieldPaths.subjectKey("", terms.fields()) == null) {
-            throw SubscriptionException.rejected("FILTER_FIELD_NOT_ENTITLED", "filter.subjectKeys: the agreement "
+            throw SubscriptionException.rejected(SubscriptionProblem.FILTER_FIELD_NOT_ENTITLED,
+                    "filter.subjectKeys: the agreement "
                     + "does not entitle you to the events' subject keys");
         }
         for (int i = 0; i < filter.conditions().size(); i++) {
             FieldCondition condition = filter.conditions().get(i);
             String field = "filter.conditions[" + i + "]";
             if (!condition.isWellFormed()) {
-                throw SubscriptionException.invalid("FILTER_INVALID", field + ": needs a field path and exactly one "
+                throw SubscriptionException.invalid(SubscriptionProblem.FILTER_INVALID, field
+                        + ": needs a field path and exactly one "
                         + "of equals, in, exists");
             }
             if (!FieldPaths.entitles(terms.fields(), condition.field())) {
-                throw SubscriptionException.rejected("FILTER_FIELD_NOT_ENTITLED", field + ".field: "
+                throw SubscriptionException.rejected(SubscriptionProblem.FILTER_FIELD_NOT_ENTITLED, field + ".field: "
                         + condition.field() + " is not a field the agreement entitles you to");
             }
         }
@@ -336,7 +351,8 @@ public class Subscriptions {
         if (start.matches("[0-9]{1,18}")) {
             long first = Long.parseLong(start);
             if (first < 1) {
-                throw SubscriptionException.invalid("START_INVALID", "start: sequence numbers begin at 1");
+                throw SubscriptionException.invalid(SubscriptionProblem.START_INVALID,
+                        "start: sequence numbers begin at 1");
             }
             checkKept(product, first - 1, "start");
             return first - 1;
@@ -344,7 +360,8 @@ public class Subscriptions {
         try {
             return feed.positionAt(product, Instant.parse(start));
         } catch (DateTimeParseException e) {
-            throw SubscriptionException.invalid("START_INVALID", "start: NOW, a sequence number or an ISO 8601 "
+            throw SubscriptionException.invalid(SubscriptionProblem.START_INVALID,
+                    "start: NOW, a sequence number or an ISO 8601 "
                     + "instant such as 2026-11-20T00:00:00Z");
         }
     }
@@ -353,7 +370,8 @@ public class Subscriptions {
     private void checkKept(String product, long after, String field) {
         long first = feed.first(product);
         if (after < first - 1) {
-            throw new SubscriptionException(SubscriptionException.Kind.GONE, "FEED_POSITION_EXPIRED", field
+            throw new SubscriptionException(SubscriptionException.Kind.GONE,
+                    SubscriptionProblem.FEED_POSITION_EXPIRED, field
                     + ": events up to " + (first - 1) + " are past the product's retention; the oldest kept is "
                     + first);
         }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
+import se.kurir.problem.ProblemCodesTest;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
@@ -55,11 +56,22 @@ class BadInputCatalogueIT extends IntegrationTest {
         }
     }
 
-    /** The gateway's answer: a status (HTTP, or 0 where the channel has none) and the code it named. */
-    record Answer(int status, String code) {
+    /**
+     * The gateway's answer: a status (HTTP, or 0 where the channel has none), the code it named and, for an HTTP
+     * problem, its type.
+     */
+    record Answer(int status, String code, String type) {
+        Answer(int status, String code) {
+            this(status, code, null);
+        }
+
         static Answer of(Api.Response response) {
-            JsonNode code = response.body().startsWith("{") ? response.json().get("code") : null;
-            return new Answer(response.status(), code == null ? null : code.asText());
+            JsonNode body = response.body().startsWith("{") ? response.json() : null;
+            return new Answer(response.status(), text(body, "code"), text(body, "type"));
+        }
+
+        private static String text(JsonNode body, String field) {
+            return body == null || body.get(field) == null ? null : body.get(field).asText();
         }
     }
 
@@ -82,6 +94,12 @@ class BadInputCatalogueIT extends IntegrationTest {
         Answer answer = row.send().apply(new Context(api, jms, SFTP.dir("outbox")));
 
         assertThat(answer.code()).as(row.name()).isEqualTo(row.code());
+        assertThat(ProblemCodesTest.declared()).as(row.name() + ": a code of docs/ERROR-CODES.md")
+                .containsKey(row.code());
+        if (answer.type() != null) {
+            assertThat(answer.type()).as(row.name() + ": one problem format, RFC 9457")
+                    .isEqualTo(ProblemCodesTest.declared().get(row.code()).type());
+        }
         if (row.status() > 0) {
             assertThat(answer.status()).as(row.name()).isEqualTo(row.status());
         }

@@ -38,14 +38,15 @@ import se.kurir.envelope.Classification;
 import se.kurir.envelope.DisclosureMode;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.policy.PolicyEngine;
+import se.kurir.policy.RejectionCode;
 import se.kurir.privacy.DocumentPrivacy;
 import se.kurir.privacy.PrivacySteps;
-import se.kurir.support.MovableClock;
 import se.kurir.registry.Agreement;
 import se.kurir.registry.AllowedLegalBasis;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
+import se.kurir.support.MovableClock;
 
 /** The feed on the real migrations (JDBC slice): gap-free numbering under concurrency, and retention. */
 @JdbcTest
@@ -136,7 +137,7 @@ class EventFeedTest {
         assertThat(feed.read("p", first - 1, 10)).extracting(FeedEvent::sequence).containsExactly(kept);
         assertThatThrownBy(() -> subscriptions.read(FK, subscription.id(), null, 10))
                 .isInstanceOfSatisfying(SubscriptionException.class,
-                        e -> assertThat(e.code()).isEqualTo("FEED_POSITION_EXPIRED"));
+                        e -> assertThat(e.code()).isEqualTo(SubscriptionProblem.FEED_POSITION_EXPIRED));
         FeedPage delivered = subscriptions.next(subscription, 10);
         assertThat(delivered.events()).extracting(FeedItem::sequence).containsExactly(kept);
 
@@ -153,7 +154,7 @@ class EventFeedTest {
 
         assertThatThrownBy(() -> feed.publish(new EventPublication(SKV, "p", id, "t", "k", TAG, oversize)))
                 .isInstanceOfSatisfying(SubscriptionException.class,
-                        e -> assertThat(e.code()).isEqualTo("PAYLOAD_TOO_LARGE"));
+                        e -> assertThat(e.code()).isEqualTo(RejectionCode.PAYLOAD_TOO_LARGE));
         assertThat(feed.head("p")).isEqualTo(head);
         assertThat(jdbc.queryForList("SELECT event_type FROM audit_log WHERE message_id = ?", String.class, id))
                 .containsExactly("EVENT_REJECTED");

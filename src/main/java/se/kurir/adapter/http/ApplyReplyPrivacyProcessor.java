@@ -46,7 +46,7 @@ class ApplyReplyPrivacyProcessor implements Processor {
         byte[] transformed = privacy.apply(plan.get(), context, List.of(reply.reply())).get(0);
         if (transformed == null) {
             throw requests.failed(request, admission, RequestRefusedException.Kind.BAD_REPLY,
-                    RejectionCode.PRIVACY_INPUT_INVALID.name(), "reply: does not fit the privacy step of agreement "
+                    RejectionCode.PRIVACY_INPUT_INVALID, "reply: does not fit the privacy step of agreement "
                             + admission.agreementId() + "; the reply was withheld");
         }
         exchange.getIn().setBody(new QueryReply(reply.legalBasis(), transformed, Sha256.of(transformed)));

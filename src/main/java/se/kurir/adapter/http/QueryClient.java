@@ -11,11 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import org.springframework.stereotype.Component;
+import se.kurir.delivery.DeliveryProblem;
 import se.kurir.delivery.QueryProperties;
 import se.kurir.delivery.QueryReply;
 import se.kurir.delivery.QueryRequest;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.payload.Sha256;
+import se.kurir.problem.ProblemCode;
 
 /**
  * Asks the answerer's query endpoint: {@code POST} of {@code {"requestId", "requester", "envelope", "query"}} as JSON;
@@ -37,16 +39,16 @@ public class QueryClient {
     /** Why the answerer gave no usable reply; the code is the problem answer's code. */
     public static final class QueryFailedException extends Exception {
 
-        private final String code;
+        private final ProblemCode code;
         private final boolean timeout;
 
-        QueryFailedException(String code, boolean timeout, String message) {
+        QueryFailedException(ProblemCode code, boolean timeout, String message) {
             super(message);
             this.code = code;
             this.timeout = timeout;
         }
 
-        public String code() {
+        public ProblemCode code() {
             return code;
         }
 
@@ -60,19 +62,20 @@ public class QueryClient {
         HttpResponse<InputStream> answer = send(url, request, host);
         try (InputStream body = answer.body()) {
             if (answer.statusCode() / 100 != 2) {
-                throw new QueryFailedException("QUERY_REMOTE_ERROR", false,
+                throw new QueryFailedException(DeliveryProblem.QUERY_REMOTE_ERROR, false,
                         "the answerer " + host + " answered HTTP " + answer.statusCode());
             }
             byte[] bytes = body.readNBytes((int) properties.maxSize().toBytes() + 1);
             if (bytes.length > properties.maxSize().toBytes()) {
-                throw new QueryFailedException("REPLY_TOO_LARGE", false,
+                throw new QueryFailedException(DeliveryProblem.REPLY_TOO_LARGE, false,
                         "the reply from " + host + " exceeds " + properties.maxSize());
             }
             return reply(bytes, host);
         } catch (HttpTimeoutException e) {
             throw timedOut(host);
         } catch (IOException e) {
-            throw new QueryFailedException("QUERY_REMOTE_ERROR", false, "the reply from " + host + " broke off: " + e);
+            throw new QueryFailedException(DeliveryProblem.QUERY_REMOTE_ERROR, false, "the reply from " + host
+                    + " broke off: " + e);
         }
     }
 
@@ -92,10 +95,12 @@ public class QueryClient {
         } catch (HttpTimeoutException e) {
             throw timedOut(host);
         } catch (IOException e) {
-            throw new QueryFailedException("QUERY_REMOTE_ERROR", false, "no answer from " + host + ": " + e);
+            throw new QueryFailedException(DeliveryProblem.QUERY_REMOTE_ERROR, false, "no answer from " + host + ": "
+                    + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new QueryFailedException("QUERY_REMOTE_ERROR", false, "interrupted while asking " + host);
+            throw new QueryFailedException(DeliveryProblem.QUERY_REMOTE_ERROR, false, "interrupted while asking "
+                    + host);
         }
     }
 
@@ -105,26 +110,27 @@ public class QueryClient {
             JsonNode basis = tree == null ? null : tree.get("legalBasis");
             JsonNode reply = tree == null ? null : tree.get("reply");
             if (basis == null || reply == null) {
-                throw new QueryFailedException("REPLY_INVALID", false,
+                throw new QueryFailedException(DeliveryProblem.REPLY_INVALID, false,
                         "reply: the answer from " + host + " lacks legalBasis or reply");
             }
             LegalBasis legalBasis = json.treeToValue(basis, LegalBasis.class);
             if (legalBasis.statute() == null || legalBasis.provision() == null || legalBasis.disclosureMode() == null
                     || legalBasis.purpose() == null || legalBasis.classification() == null) {
-                throw new QueryFailedException("REPLY_INVALID", false, "legalBasis: the reply from " + host
+                throw new QueryFailedException(DeliveryProblem.REPLY_INVALID, false, "legalBasis: the reply from "
+                        + host
                         + " needs statute, provision, disclosureMode, purpose and classification");
             }
             byte[] replyBytes = json.writeValueAsBytes(reply);
             return new QueryReply(legalBasis, replyBytes, Sha256.of(replyBytes));
         } catch (IOException e) {
             // Not the parser's message: it quotes the reply, and replies stay out of logs and audit records.
-            throw new QueryFailedException("REPLY_INVALID", false, "reply: the answer from " + host
+            throw new QueryFailedException(DeliveryProblem.REPLY_INVALID, false, "reply: the answer from " + host
                     + " is not JSON of the expected shape");
         }
     }
 
     private QueryFailedException timedOut(String host) {
-        return new QueryFailedException("QUERY_TIMEOUT", true,
+        return new QueryFailedException(DeliveryProblem.QUERY_TIMEOUT, true,
                 "the answerer " + host + " did not reply within " + properties.timeout().toMillis() + " ms");
     }
 }

@@ -1,16 +1,17 @@
 package se.kurir.adapter.jms;
 
+import se.kurir.problem.ProblemCode;
 /** A broker submission that cannot become a message; {@code code} is stable, the message names the property. */
 final class BrokerSubmissionException extends RuntimeException {
 
-    private final String code;
+    private final ProblemCode code;
 
-    BrokerSubmissionException(String code, String message) {
+    BrokerSubmissionException(ProblemCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    String code() {
+    ProblemCode code() {
         return code;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.subscription.EventFeed;
 import se.kurir.subscription.EventPublication;
+import se.kurir.subscription.SubscriptionProblem;
 import se.kurir.subscription.SubscriptionProperties;
 
 /**
@@ -39,7 +40,7 @@ class PublishEventProcessor implements Processor {
         Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
         String product = jms.getStringProperty(BrokerSubmission.PRODUCT);
         if (product == null) {
-            throw new BrokerSubmissionException("PRODUCT_MISSING", BrokerSubmission.PRODUCT
+            throw new BrokerSubmissionException(BrokerProblem.PRODUCT_MISSING, BrokerSubmission.PRODUCT
                     + ": the property is required (the product whose feed the event is for)");
         }
         // Without a client id, one derived from the broker's message id: a redelivery after a crash is a duplicate.
@@ -66,10 +67,11 @@ class PublishEventProcessor implements Processor {
             bytes.readBytes(body);
             return body;
         }
-        throw new BrokerSubmissionException("BODY_INVALID", "body: send the event as JSON text or bytes");
+        throw new BrokerSubmissionException(BrokerProblem.BODY_INVALID, "body: send the event as JSON text or bytes");
     }
 
     private BrokerSubmissionException tooLarge() {
-        return new BrokerSubmissionException("EVENT_TOO_LARGE", "body: the event is larger than " + limit + " bytes");
+        return new BrokerSubmissionException(SubscriptionProblem.EVENT_TOO_LARGE, "body: the event is larger than "
+                + limit + " bytes");
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.kurir.delivery.MessageIntake;
 import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
+import se.kurir.envelope.EnvelopeProblem;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadStore;
@@ -21,7 +22,8 @@ import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
 
 /**
- * Turns a broker submission into a {@link Submission}: the envelope from the {@code kurirEnvelope} property, the payload
+ * Turns a broker submission into a {@link Submission}: the envelope from the {@code kurirEnvelope} property,
+         the payload
  * streamed from the bytes body into the store. The sender is the participant whose ingress address it came from,
  * which only that participant may send to.
  */
@@ -51,7 +53,7 @@ class ReadBrokerSubmissionProcessor implements Processor {
         Message jms = exchange.getIn(JmsMessage.class).getJmsMessage();
         String envelopeJson = jms.getStringProperty(BrokerSubmission.ENVELOPE);
         if (envelopeJson == null) {
-            throw new BrokerSubmissionException("ENVELOPE_MISSING",
+            throw new BrokerSubmissionException(EnvelopeProblem.ENVELOPE_MISSING,
                     BrokerSubmission.ENVELOPE + ": the property is required (the envelope as JSON)");
         }
         // Without a client id, one derived from the broker's message id: a redelivery after a crash is a duplicate.
@@ -59,7 +61,7 @@ class ReadBrokerSubmissionProcessor implements Processor {
                 UUID.nameUUIDFromBytes(("broker:" + sender + ":" + jms.getJMSMessageID())
                         .getBytes(StandardCharsets.UTF_8)).toString());
         if (!(jms instanceof BytesMessage body)) {
-            throw new BrokerSubmissionException("PAYLOAD_NOT_BYTES",
+            throw new BrokerSubmissionException(BrokerProblem.PAYLOAD_NOT_BYTES,
                     "body: send the payload as a bytes message (JMS BytesMessage, AMQP data section)");
         }
         String mediaType = PayloadMediaType.check(BrokerSubmission.MEDIA_TYPE,

@@ -2,17 +2,19 @@ package se.kurir.adapter.jms;
 
 import jakarta.jms.JMSException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.camel.support.DefaultMessage;
-import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import se.kurir.audit.Refusals;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
-import se.kurir.audit.Refusals;
 import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.policy.RejectionCode;
+import se.kurir.problem.ProblemCode;
 import se.kurir.subscription.SubscriptionException;
 
 /**
@@ -46,12 +48,13 @@ class RefuseSubmissionProcessor implements Processor {
             notice.setHeader(BrokerSubmission.ENVELOPE, envelope);
         }
         exchange.setMessage(notice);
-        refusals.record(sender, "BROKER", code(cause), field(cause), exchange.getFromEndpoint().getEndpointBaseUri());
+        refusals.record(sender, "BROKER", code(cause).name(), field(cause),
+                exchange.getFromEndpoint().getEndpointBaseUri());
         log.warn(BrokerLogCode.SUBMISSION_REFUSED + " broker submission {} from {} refused: {}",
                 original.getJMSMessageID(), sender, code(cause));
     }
 
-    private static String code(Exception cause) {
+    private static ProblemCode code(Exception cause) {
         if (cause instanceof BrokerSubmissionException e) {
             return e.code();
         }
@@ -67,7 +70,8 @@ class RefuseSubmissionProcessor implements Processor {
         if (cause instanceof PayloadMediaType.InvalidMediaTypeException) {
             return PayloadMediaType.InvalidMediaTypeException.CODE;
         }
-        return cause instanceof PayloadTooLargeException ? "PAYLOAD_TOO_LARGE" : "SUBMISSION_FAILED";
+        return cause instanceof PayloadTooLargeException ? RejectionCode.PAYLOAD_TOO_LARGE
+                : BrokerProblem.SUBMISSION_FAILED;
     }
 
     private static String field(Exception cause) {

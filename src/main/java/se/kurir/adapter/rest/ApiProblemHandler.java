@@ -1,12 +1,8 @@
 package se.kurir.adapter.rest;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.util.stream.Collectors;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import se.kurir.subscription.FeedUnavailableException;
-import se.kurir.subscription.SubscriptionException;
-
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -28,10 +25,16 @@ import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadDigestMismatchException;
 import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadNotFoundException;
-import se.kurir.payload.UploadException;
-import se.kurir.privacy.ReversalRefusedException;
+import se.kurir.payload.PayloadProblem;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.payload.UploadException;
+import se.kurir.policy.RejectionCode;
+import se.kurir.privacy.ReversalRefusedException;
+import se.kurir.problem.CommonProblem;
+import se.kurir.subscription.FeedUnavailableException;
+import se.kurir.subscription.SubscriptionException;
 import se.kurir.subscription.SubscriptionLogCode;
+import se.kurir.subscription.SubscriptionProblem;
 
 /** Every failure of the API as an RFC 7807 problem with a stable code and a detail that names the field. */
 @RestControllerAdvice
@@ -45,7 +48,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemCodes.problem(HttpStatus.BAD_REQUEST, e.code(),
                 first.field() + ": " + first.message());
         problem.setProperty("violations", e.violations().stream()
-                .map(v -> Map.of("code", v.code(), "field", v.field(), "message", v.message())).toList());
+                .map(v -> Map.of("code", v.code().name(), "field", v.field(), "message", v.message())).toList());
         return problem;
     }
 
@@ -53,7 +56,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail certificateRefused(CertificateRefusedException e) {
         HttpStatus status = e.code() == CertificateRefusedException.Code.CERTIFICATE_NOT_FOUND ? HttpStatus.NOT_FOUND
                 : HttpStatus.UNPROCESSABLE_ENTITY;
-        return ProblemCodes.problem(status, e.code().name(), e.getMessage());
+        return ProblemCodes.problem(status, e.code(), e.getMessage());
     }
 
     @ExceptionHandler
@@ -70,7 +73,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> rangeNotSatisfiable(ByteRange.RangeNotSatisfiableException e) {
         return ResponseEntity.status(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
                 .header(HttpHeaders.CONTENT_RANGE, "bytes */" + e.size())
-                .body(ProblemCodes.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "RANGE_NOT_SATISFIABLE",
+                .body(ProblemCodes.problem(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
+                        RestProblem.RANGE_NOT_SATISFIABLE,
                         e.getMessage()));
     }
 
@@ -80,7 +84,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case OFFSET_MISMATCH, BUSY -> HttpStatus.CONFLICT;
         };
-        ProblemDetail problem = ProblemCodes.problem(status, "UPLOAD_" + e.kind().name(), e.getMessage());
+        PayloadProblem code = switch (e.kind()) {
+            case NOT_FOUND -> PayloadProblem.UPLOAD_NOT_FOUND;
+            case OFFSET_MISMATCH -> PayloadProblem.UPLOAD_OFFSET_MISMATCH;
+            case BUSY -> PayloadProblem.UPLOAD_BUSY;
+        };
+        ProblemDetail problem = ProblemCodes.problem(status, code, e.getMessage());
         var answer = ResponseEntity.status(status);
         if (e.received() >= 0) {
             problem.setProperty("received", e.received());
@@ -91,7 +100,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail digestMismatch(PayloadDigestMismatchException e) {
-        ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, "PAYLOAD_DIGEST_MISMATCH",
+        ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                RejectionCode.PAYLOAD_DIGEST_MISMATCH,
                 e.getMessage() + "; the upload is kept: send the chunks again and complete it once more");
         problem.setProperty("received", e.size());
         return problem;
@@ -99,7 +109,8 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail tooLarge(PayloadTooLargeException e) {
-        return ProblemCodes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "payload: " + e.getMessage());
+        return ProblemCodes.problem(HttpStatus.PAYLOAD_TOO_LARGE, RejectionCode.PAYLOAD_TOO_LARGE,
+                "payload: " + e.getMessage());
     }
 
     @ExceptionHandler
@@ -138,20 +149,20 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail feedUnavailable(FeedUnavailableException e) {
         log.warn(SubscriptionLogCode.FEED_UNAVAILABLE + " {}", e.getMessage());
-        return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, "FEED_UNAVAILABLE",
+        return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, SubscriptionProblem.FEED_UNAVAILABLE,
                 "the event was not stored; publish it again with the same envelope.messageId");
     }
 
     @ExceptionHandler
     ProblemDetail payloadMissing(PayloadNotFoundException e) {
         log.error(RestLogCode.PAYLOAD_MISSING + " payload missing from the store: {}", e.getMessage());
-        return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "PAYLOAD_UNAVAILABLE",
+        return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, PayloadProblem.PAYLOAD_UNAVAILABLE,
                 "the payload of this message is not in the store; operators have been alerted");
     }
 
     @ExceptionHandler
     ProblemDetail auditUnavailable(AuditUnavailableException e) {
-        return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, "AUDIT_UNAVAILABLE",
+        return ProblemCodes.problem(HttpStatus.SERVICE_UNAVAILABLE, RestProblem.AUDIT_UNAVAILABLE,
                 "the audit log cannot record this request, so it was not carried out; retry later");
     }
 
@@ -163,7 +174,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail bodyTooLarge(RequestBodyLimit.RequestBodyTooLargeException e) {
-        return ProblemCodes.problem(HttpStatus.PAYLOAD_TOO_LARGE, "REQUEST_TOO_LARGE", e.getMessage());
+        return ProblemCodes.problem(HttpStatus.PAYLOAD_TOO_LARGE, RestProblem.REQUEST_TOO_LARGE, e.getMessage());
     }
 
     /**
@@ -173,13 +184,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail unexpected(Exception e) {
         log.error(RestLogCode.UNEXPECTED_FAILURE + " unexpected failure answering a request", e);
-        return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return ProblemCodes.problem(HttpStatus.INTERNAL_SERVER_ERROR, RestProblem.INTERNAL_ERROR,
                 "the gateway failed to handle this request; nothing was admitted, operators have been alerted");
     }
 
     @ExceptionHandler
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return ProblemCodes.problem(HttpStatus.BAD_REQUEST, "PARAMETER_INVALID",
+        return ProblemCodes.problem(HttpStatus.BAD_REQUEST, RestProblem.PARAMETER_INVALID,
                 e.getName() + ": '" + e.getValue() + "' is not a valid value");
     }
 
@@ -196,14 +207,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 : "body";
         String why = e.getCause() instanceof JsonMappingException mapping ? mapping.getOriginalMessage()
                 : "not readable JSON";
-        return ResponseEntity.status(status).body(ProblemCodes.problem(status, "REQUEST_INVALID",
+        return ResponseEntity.status(status).body(ProblemCodes.problem(status, RestProblem.REQUEST_INVALID,
                 field + ": " + why.split("\n")[0]));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(status).body(ProblemCodes.problem(status, "PARAMETER_MISSING",
+        return ResponseEntity.status(status).body(ProblemCodes.problem(status, RestProblem.PARAMETER_MISSING,
                 e.getParameterName() + ": is required"));
     }
 
@@ -213,11 +224,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null && response.getBody() instanceof ProblemDetail problem
                 && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", switch (status.value()) {
-                case 404 -> "NOT_FOUND";
-                case 405 -> "METHOD_NOT_ALLOWED";
-                case 415 -> "MEDIA_TYPE_UNSUPPORTED";
-                default -> "REQUEST_INVALID";
+            // Spring's own problems come with type about:blank; every answer of the API has a code and its type.
+            ProblemCodes.typed(problem, switch (status.value()) {
+                case 404 -> CommonProblem.NOT_FOUND;
+                case 405 -> RestProblem.METHOD_NOT_ALLOWED;
+                case 415 -> RestProblem.MEDIA_TYPE_UNSUPPORTED;
+                default -> RestProblem.REQUEST_INVALID;
             });
         }
         return response;

@@ -47,11 +47,11 @@ class AuditController {
     @GetMapping("/verify")
     AuditVerification verify(@RequestParam(required = false) Long seq, @RequestParam(required = false) String hash) {
         if ((seq == null) != (hash == null)) {
-            throw new BadRequestException("PARAMETER_MISSING", (seq == null ? "seq" : "hash")
+            throw new BadRequestException(RestProblem.PARAMETER_MISSING, (seq == null ? "seq" : "hash")
                     + ": an expected head is a sequence number and its hash, both");
         }
         if (hash != null && !HASH.matcher(hash).matches()) {
-            throw new BadRequestException("PARAMETER_INVALID", "hash: 64 lower-case hex digits");
+            throw new BadRequestException(RestProblem.PARAMETER_INVALID, "hash: 64 lower-case hex digits");
         }
         return audit.verify(seq, hash);
     }

@@ -1,16 +1,17 @@
 package se.kurir.adapter.rest;
 
+import se.kurir.problem.ProblemCode;
 /** A request the API cannot take, with a stable code. */
 final class BadRequestException extends RuntimeException {
 
-    private final String code;
+    private final ProblemCode code;
 
-    BadRequestException(String code, String message) {
+    BadRequestException(ProblemCode code, String message) {
         super(message);
         this.code = code;
     }
 
-    String code() {
+    ProblemCode code() {
         return code;
     }
 }

@@ -79,7 +79,8 @@ class CertificateController {
     @PostMapping("/{keyId}/revocation")
     View revoke(@PathVariable String keyId, @RequestBody Revocation revocation, Principal operator) {
         if (revocation.reason() == null || revocation.reason().isBlank()) {
-            throw new BadRequestException("REVOCATION_REASON_MISSING", "reason: say why the certificate is revoked");
+            throw new BadRequestException(RestProblem.REVOCATION_REASON_MISSING,
+                    "reason: say why the certificate is revoked");
         }
         return View.of(certificates.revoke(keyId, revocation.reason(), operator.getName()), clock.instant());
     }

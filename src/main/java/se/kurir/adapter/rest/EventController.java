@@ -16,6 +16,7 @@ import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.subscription.EventFeed;
 import se.kurir.subscription.EventPublication;
 import se.kurir.subscription.PublishedEvent;
+import se.kurir.subscription.SubscriptionProblem;
 import se.kurir.subscription.SubscriptionProperties;
 
 /** Publishing to a product's change feed: {@code {"envelope", "subjectKey", "eventType", "payload"}}. */
@@ -43,7 +44,8 @@ class EventController {
             body = in.readNBytes(limit + 1);
         }
         if (body.length > limit) {
-            throw new BadRequestException("EVENT_TOO_LARGE", "payload: the event is larger than " + limit + " bytes");
+            throw new BadRequestException(SubscriptionProblem.EVENT_TOO_LARGE, "payload: the event is larger than "
+                    + limit + " bytes");
         }
         PublishedEvent published = feed.publish(EventPublication.of(caller.getName(), product,
                 reader.readEvent(body)));

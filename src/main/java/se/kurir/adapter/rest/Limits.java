@@ -8,7 +8,7 @@ final class Limits {
 
     static int check(String name, int value, int max) {
         if (value < 1 || value > max) {
-            throw new BadRequestException("PARAMETER_INVALID", name + ": must be between 1 and " + max);
+            throw new BadRequestException(RestProblem.PARAMETER_INVALID, name + ": must be between 1 and " + max);
         }
         return value;
     }

@@ -68,7 +68,8 @@ class MailboxController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
             @RequestParam(defaultValue = "100") int limit, Authentication caller) {
         if (state != null && !MessageState.IN_MAILBOX.contains(state)) {
-            throw new BadRequestException("PARAMETER_INVALID", "state: must be one of " + MessageState.IN_MAILBOX);
+            throw new BadRequestException(RestProblem.PARAMETER_INVALID, "state: must be one of "
+                    + MessageState.IN_MAILBOX);
         }
         var messages = mailboxes.list(caller.getName(), mailbox, new MailboxFilter(state, product, since,
                 Limits.check("limit", limit, MAX_LIMIT)));

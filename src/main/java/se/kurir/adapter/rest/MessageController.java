@@ -17,7 +17,6 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.springframework.http.HttpStatus;
-import se.kurir.policy.RejectionCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +34,15 @@ import se.kurir.delivery.MessageState;
 import se.kurir.delivery.Receipt;
 import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
+import se.kurir.envelope.EnvelopeProblem;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.envelope.XmlEnvelopeReader;
 import se.kurir.payload.PayloadMediaType;
+import se.kurir.payload.PayloadProblem;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.payload.StoredPayload;
+import se.kurir.policy.RejectionCode;
 import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
 
@@ -118,29 +120,29 @@ class MessageController {
                     case "payload" -> {
                         refuseRepeated("payload", payload != null);
                         if (envelope == null) {
-                            throw new BadRequestException("MULTIPART_ORDER",
+                            throw new BadRequestException(RestProblem.MULTIPART_ORDER,
                                     "envelope: the envelope part must come before the payload part");
                         }
                         mediaType = PayloadMediaType.check("payload.Content-Type", part.getContentType());
                         payload = store(sender, envelope, part);
                     }
-                    default -> throw new BadRequestException("MULTIPART_PART_UNKNOWN",
+                    default -> throw new BadRequestException(RestProblem.MULTIPART_PART_UNKNOWN,
                             part.getFieldName() + ": not a part of a message; expected envelope, then payload");
                 }
             }
         } catch (FileUploadException e) {
             discard(payload);
-            throw new BadRequestException("MULTIPART_INVALID", "body: not a readable multipart message: "
+            throw new BadRequestException(RestProblem.MULTIPART_INVALID, "body: not a readable multipart message: "
                     + e.getMessage());
         } catch (RuntimeException | IOException e) {
             discard(payload);
             throw e;
         }
         if (envelope == null) {
-            throw new BadRequestException("ENVELOPE_MISSING", "envelope: the part is required");
+            throw new BadRequestException(EnvelopeProblem.ENVELOPE_MISSING, "envelope: the part is required");
         }
         if (payload == null) {
-            throw new BadRequestException("PAYLOAD_MISSING", "payload: the part is required");
+            throw new BadRequestException(PayloadProblem.PAYLOAD_MISSING, "payload: the part is required");
         }
         IntakeResult result = pipeline.submit(new Submission(sender, envelope, payload, mediaType, "REST"));
         return answer(result);
@@ -153,7 +155,7 @@ class MessageController {
      */
     private static void refuseRepeated(String part, boolean repeated) {
         if (repeated) {
-            throw new BadRequestException("MULTIPART_PART_REPEATED", part
+            throw new BadRequestException(RestProblem.MULTIPART_PART_REPEATED, part
                     + ": the part appears more than once, or after the payload; a message has one envelope, then "
                     + "one payload");
         }
@@ -180,7 +182,8 @@ class MessageController {
             bytes = in.readNBytes(ENVELOPE_LIMIT + 1);
         }
         if (bytes.length > ENVELOPE_LIMIT) {
-            throw new BadRequestException("ENVELOPE_TOO_LARGE", "envelope: larger than " + ENVELOPE_LIMIT + " bytes");
+            throw new BadRequestException(EnvelopeProblem.ENVELOPE_TOO_LARGE, "envelope: larger than "
+                    + ENVELOPE_LIMIT + " bytes");
         }
         boolean xml = part.getContentType() != null && part.getContentType().contains("xml");
         return (xml ? xmlEnvelopes.read(bytes) : jsonEnvelopes.read(bytes)).withAssignedIds();
@@ -211,9 +214,9 @@ class MessageController {
             builder.header("Kurir-Duplicate", "true");
         }
         if (result.admission() == MessageState.REJECTED) {
-            String code = result.message().reasonCode();
+            RejectionCode code = RejectionCode.valueOf(result.message().reasonCode());
             ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, code,
-                    RejectionCode.valueOf(code).field() + ": the message was rejected by policy (" + code
+                    code.field() + ": the message was rejected by policy (" + code
                             + "); it will not be delivered");
             problem.setProperty("messageId", result.messageId());
             problem.setProperty("status", MessageState.REJECTED);

@@ -3,17 +3,23 @@ package se.kurir.adapter.rest;
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import se.kurir.problem.ProblemCode;
 
-/** Builds problem answers that always carry a stable {@code code}. */
+/** Builds problem answers (RFC 9457) that always carry a stable {@code code} and its {@code type}. */
 final class ProblemCodes {
 
     private ProblemCodes() {
     }
 
-    static ProblemDetail problem(HttpStatusCode status, String code, String detail) {
+    static ProblemDetail problem(HttpStatusCode status, ProblemCode code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:kurir:problem:" + code.toLowerCase().replace('_', '-')));
-        problem.setProperty("code", code);
+        typed(problem, code);
         return problem;
+    }
+
+    /** Gives a problem Spring made (with type about:blank) its code and type. */
+    static void typed(ProblemDetail problem, ProblemCode code) {
+        problem.setType(URI.create(code.type()));
+        problem.setProperty("code", code.name());
     }
 }

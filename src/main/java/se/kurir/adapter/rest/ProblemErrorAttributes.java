@@ -7,6 +7,9 @@ import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.WebRequest;
+import se.kurir.problem.CommonProblem;
+import se.kurir.problem.ProblemCode;
+import se.kurir.security.SecurityProblem;
 
 /**
  * What the servlet container's error page says, for failures that never reached a controller (a request the
@@ -22,25 +25,25 @@ class ProblemErrorAttributes extends DefaultErrorAttributes {
         int status = original.get("status") instanceof Integer s ? s : 500;
         HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:kurir:problem:" + code(status).toLowerCase().replace('_', '-'));
+        problem.put("type", code(status).type());
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", status >= 500 ? "the gateway failed to handle this request; nothing was admitted"
                 : "request: refused before it reached the API (" + (known == null ? status : known.getReasonPhrase())
                         + ")");
-        problem.put("code", code(status));
+        problem.put("code", code(status).name());
         return problem;
     }
 
-    private static String code(int status) {
+    private static ProblemCode code(int status) {
         return switch (status) {
-            case 400 -> "REQUEST_REJECTED";
-            case 401 -> "UNAUTHENTICATED";
-            case 403 -> "FORBIDDEN";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 413 -> "REQUEST_TOO_LARGE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "REQUEST_INVALID";
+            case 400 -> RestProblem.REQUEST_REJECTED;
+            case 401 -> SecurityProblem.UNAUTHENTICATED;
+            case 403 -> SecurityProblem.FORBIDDEN;
+            case 404 -> CommonProblem.NOT_FOUND;
+            case 405 -> RestProblem.METHOD_NOT_ALLOWED;
+            case 413 -> RestProblem.REQUEST_TOO_LARGE;
+            default -> status >= 500 ? RestProblem.INTERNAL_ERROR : RestProblem.REQUEST_INVALID;
         };
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.kurir.privacy.PseudonymReversal;
+import se.kurir.problem.CommonProblem;
 
 /**
  * Re-identification of an FF1 pseudonym, for the holders of the {@code REIDENTIFIER} role only (not operators as
@@ -41,7 +42,7 @@ class PseudonymReversalController {
         require(request.purpose(), "purpose");
         require(request.pseudonym(), "pseudonym");
         if (request.keyVersion() == null) {
-            throw new BadRequestException("FIELD_REQUIRED", "keyVersion: is required");
+            throw new BadRequestException(CommonProblem.FIELD_REQUIRED, "keyVersion: is required");
         }
         return new ReversalAnswer(reversal.reverse(caller.getName(), request.agreement(), request.recipient(),
                 request.purpose(), request.keyVersion(), request.pseudonym(), request.caseReference()),
@@ -50,7 +51,7 @@ class PseudonymReversalController {
 
     private static void require(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw new BadRequestException("FIELD_REQUIRED", field + ": is required");
+            throw new BadRequestException(CommonProblem.FIELD_REQUIRED, field + ": is required");
         }
     }
 }

@@ -68,32 +68,33 @@ class RequestController {
             bytes = in.readNBytes((int) limit + 1);
         }
         if (bytes.length > limit) {
-            throw new BadRequestException("REQUEST_TOO_LARGE", "body: a request may be at most " + properties.maxSize()
+            throw new BadRequestException(RestProblem.REQUEST_TOO_LARGE, "body: a request may be at most "
+                    + properties.maxSize()
                     + "; send larger data as a message");
         }
         JsonNode body;
         try {
             body = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("REQUEST_INVALID", "body: not a JSON object");
+            throw new BadRequestException(RestProblem.REQUEST_INVALID, "body: not a JSON object");
         }
         if (body == null || !body.isObject()) {
-            throw new BadRequestException("REQUEST_INVALID", "body: not a JSON object");
+            throw new BadRequestException(RestProblem.REQUEST_INVALID, "body: not a JSON object");
         }
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new BadRequestException("REQUEST_FIELD_UNKNOWN", name + ": not a field of a request; "
+                throw new BadRequestException(RestProblem.REQUEST_FIELD_UNKNOWN, name + ": not a field of a request; "
                         + "expected envelope and query");
             }
         }
         for (String field : FIELDS) {
             if (body.get(field) == null || body.get(field).isNull()) {
-                throw new BadRequestException("REQUEST_FIELD_MISSING", field + ": the field is required");
+                throw new BadRequestException(RestProblem.REQUEST_FIELD_MISSING, field + ": the field is required");
             }
         }
         if (!body.get("envelope").isObject()) {
-            throw new BadRequestException("REQUEST_INVALID", "envelope: must be a JSON object");
+            throw new BadRequestException(RestProblem.REQUEST_INVALID, "envelope: must be a JSON object");
         }
         return body;
     }

@@ -66,10 +66,10 @@ class ReviewController {
 
     private static String justification(Decision decision) {
         if (decision == null || decision.justification() == null || decision.justification().isBlank()) {
-            throw new BadRequestException("JUSTIFICATION_REQUIRED", "justification: is required");
+            throw new BadRequestException(RestProblem.JUSTIFICATION_REQUIRED, "justification: is required");
         }
         if (decision.justification().length() > 1000) {
-            throw new BadRequestException("JUSTIFICATION_INVALID", "justification: at most 1000 characters");
+            throw new BadRequestException(RestProblem.JUSTIFICATION_INVALID, "justification: at most 1000 characters");
         }
         return decision.justification();
     }

@@ -103,11 +103,12 @@ class SubscriptionController implements DisposableBean {
             Authentication caller) {
         Limits.check("limit", limit, MAX_PAGE);
         if (wait < 0 || wait > MAX_WAIT_SECONDS) {
-            throw new BadRequestException("PARAMETER_INVALID", "wait: must be between 0 and " + MAX_WAIT_SECONDS
+            throw new BadRequestException(RestProblem.PARAMETER_INVALID, "wait: must be between 0 and "
+                    + MAX_WAIT_SECONDS
                     + " seconds");
         }
         if (after != null && after < 0) {
-            throw new BadRequestException("PARAMETER_INVALID", "after: must be 0 or more");
+            throw new BadRequestException(RestProblem.PARAMETER_INVALID, "after: must be 0 or more");
         }
         return poll(caller.getName(), id, after, limit, System.nanoTime() + TimeUnit.SECONDS.toNanos(wait));
     }

@@ -27,9 +27,11 @@ import se.kurir.adapter.pipeline.PipelineIngress;
 import se.kurir.delivery.MessageIntake;
 import se.kurir.delivery.Submission;
 import se.kurir.envelope.Envelope;
+import se.kurir.envelope.EnvelopeProblem;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.payload.PayloadDigestMismatchException;
 import se.kurir.payload.PayloadMediaType;
+import se.kurir.payload.PayloadProblem;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.StoredPayload;
 import se.kurir.payload.Upload;
@@ -89,7 +91,8 @@ class UploadController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UploadView> create(@RequestBody NewUpload request, Authentication caller) {
         if (request.product() == null || !PRODUCT.matcher(request.product()).matches()) {
-            throw new BadRequestException("REQUEST_INVALID", "product: required, a product id ([a-z0-9-], at most "
+            throw new BadRequestException(RestProblem.REQUEST_INVALID,
+                    "product: required, a product id ([a-z0-9-], at most "
                     + "64 characters)");
         }
         long limit = registry.product(request.product()).map(Product::maxPayloadBytes)
@@ -113,7 +116,8 @@ class UploadController {
             @RequestHeader(name = UPLOAD_OFFSET, required = false) Long offset, HttpServletRequest request,
             Authentication caller) throws IOException {
         if (offset == null) {
-            throw new BadRequestException("UPLOAD_OFFSET_MISSING", UPLOAD_OFFSET + ": required, the byte offset of "
+            throw new BadRequestException(PayloadProblem.UPLOAD_OFFSET_MISSING, UPLOAD_OFFSET
+                    + ": required, the byte offset of "
                     + "this chunk");
         }
         Upload upload;
@@ -129,15 +133,16 @@ class UploadController {
             Authentication caller) throws IOException {
         String sender = caller.getName();
         if (completion.sha256() == null || !SHA256.matcher(completion.sha256()).matches()) {
-            throw new BadRequestException("REQUEST_INVALID", "sha256: required, 64 lower-case hex digits");
+            throw new BadRequestException(RestProblem.REQUEST_INVALID, "sha256: required, 64 lower-case hex digits");
         }
         if (completion.envelope() == null || !completion.envelope().isObject()) {
-            throw new BadRequestException("ENVELOPE_MISSING", "envelope: required, a JSON object");
+            throw new BadRequestException(EnvelopeProblem.ENVELOPE_MISSING, "envelope: required, a JSON object");
         }
         Envelope envelope = envelopes.read(json.writeValueAsBytes(completion.envelope())).withAssignedIds();
         Upload upload = uploads.started(sender, uploadId);
         if (!upload.product().equals(envelope.product())) {
-            throw new BadRequestException("UPLOAD_PRODUCT_MISMATCH", "envelope.product: the upload was started for "
+            throw new BadRequestException(PayloadProblem.UPLOAD_PRODUCT_MISMATCH,
+                    "envelope.product: the upload was started for "
                     + upload.product());
         }
         StoredPayload payload;

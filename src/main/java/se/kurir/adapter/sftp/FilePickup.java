@@ -1,6 +1,7 @@
 package se.kurir.adapter.sftp;
 
 import se.kurir.envelope.Envelope;
+import se.kurir.problem.ProblemCode;
 
 /**
  * One data file of an outbox and what the gateway knows of it: the envelope its manifest gave (ids assigned, so a
@@ -27,18 +28,18 @@ record FilePickup(String outbox, String fileName, String pickupId, State state, 
     }
 
     /** Refused when its manifest was read: the data file is yet to follow into error/. */
-    FilePickup refusing(String code, String why) {
-        return new FilePickup(outbox, fileName, pickupId, State.REFUSED, envelope, code, why, messageId);
+    FilePickup refusing(ProblemCode code, String why) {
+        return new FilePickup(outbox, fileName, pickupId, State.REFUSED, envelope, code.name(), why, messageId);
     }
 
     /** Refused with its data file in hand (too large, digest, policy): final. */
-    FilePickup failing(String code, String why) {
-        return new FilePickup(outbox, fileName, pickupId, State.FAILED, envelope, code, why, messageId);
+    FilePickup failing(ProblemCode code, String why) {
+        return new FilePickup(outbox, fileName, pickupId, State.FAILED, envelope, code.name(), why, messageId);
     }
 
     /** A refused pickup whose data file is now on its way to error/. */
     FilePickup closed() {
-        return failing(reasonCode, reason);
+        return new FilePickup(outbox, fileName, pickupId, State.FAILED, envelope, reasonCode, reason, messageId);
     }
 
     boolean takesDataFile() {

@@ -74,7 +74,7 @@ final class ReadManifestProcessor implements Processor {
         byte[] manifest = listed != null && listed > manifestLimit ? null : readAtMost(exchange, manifestLimit + 1);
         if (manifest == null || manifest.length > manifestLimit) {
             refusals.refuse(exchange, FilePickup.unreadable(outbox.name(), dataFile, pickupId).refusing(
-                    "MANIFEST_TOO_LARGE", "manifest: larger than " + manifestLimit + " bytes "
+                    FileProblem.MANIFEST_TOO_LARGE, "manifest: larger than " + manifestLimit + " bytes "
                             + "(kurir.files.max-manifest-size)"), false);
             return;
         }

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import se.kurir.delivery.MessageIntake;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.policy.RejectionCode;
 import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
 
@@ -39,7 +40,8 @@ final class StorePayloadProcessor implements Processor {
             exchange.setProperty(FileExchange.STORED, payloads.store(in, limit));
         } catch (PayloadTooLargeException e) {
             intake.refuseOversize(outbox.participant(), pickup.envelope(), limit, outbox.server().protocol().name());
-            refusals.refuse(exchange, pickup.failing("PAYLOAD_TOO_LARGE", "payload: " + e.getMessage()), true);
+            refusals.refuse(exchange, pickup.failing(RejectionCode.PAYLOAD_TOO_LARGE, "payload: " + e.getMessage()),
+                    true);
         }
     }
 }

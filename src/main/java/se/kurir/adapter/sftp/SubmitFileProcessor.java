@@ -9,6 +9,7 @@ import se.kurir.delivery.IntakeResult;
 import se.kurir.delivery.MessageState;
 import se.kurir.delivery.Submission;
 import se.kurir.payload.StoredPayload;
+import se.kurir.policy.RejectionCode;
 
 /**
  * Sends the stored file into the pipeline as a message from the outbox's participant. A message the pipeline rejects
@@ -36,7 +37,7 @@ final class SubmitFileProcessor implements Processor {
         IntakeResult result = pipeline.submit(new Submission(outbox.participant(), pickup.envelope(), payload,
                 mediaType == null ? "application/octet-stream" : mediaType, outbox.server().protocol().name()));
         if (result.admission() == MessageState.REJECTED) {
-            String code = result.message().reasonCode();
+            RejectionCode code = RejectionCode.valueOf(result.message().reasonCode());
             refusals.refuse(exchange, pickup.failing(code, "the message was rejected (" + code + "); see its "
                     + "receipts, messageId " + result.messageId()), true);
             return;
