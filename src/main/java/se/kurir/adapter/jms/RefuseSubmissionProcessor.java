@@ -40,7 +40,7 @@ class RefuseSubmissionProcessor implements Processor {
         String sender = exchange.getIn().getHeader(ReadBrokerSubmissionProcessor.SENDER, String.class);
         var notice = new DefaultMessage(exchange);
         notice.setBody("");
-        notice.setHeader(BrokerSubmission.REFUSAL_CODE, code(cause));
+        notice.setHeader(BrokerSubmission.REFUSAL_CODE, code(cause).name());
         notice.setHeader(BrokerSubmission.REFUSAL_DETAIL, detail(cause));
         notice.setHeader(BrokerSubmission.ORIGINAL_JMS_MESSAGE_ID, original.getJMSMessageID());
         String envelope = original.getStringProperty(BrokerSubmission.ENVELOPE);
