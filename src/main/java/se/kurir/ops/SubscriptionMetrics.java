@@ -12,7 +12,7 @@ import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
 import se.kurir.subscription.DeliveryMode;
 import se.kurir.subscription.SubscriptionBacklog;
-import se.kurir.subscription.Subscriptions;
+import se.kurir.subscription.SubscriptionCatalogue;
 
 /**
  * Per product and delivery mode: {@code kurir.subscriptions} (how many), {@code kurir.subscriptions.failing} (last
@@ -25,7 +25,7 @@ class SubscriptionMetrics implements MeterBinder {
     private final Registry registry;
     private final Snapshot<List<SubscriptionBacklog>> snapshot;
 
-    SubscriptionMetrics(Registry registry, Subscriptions subscriptions, Clock clock) {
+    SubscriptionMetrics(Registry registry, SubscriptionCatalogue subscriptions, Clock clock) {
         this.registry = registry;
         this.snapshot = new Snapshot<>(subscriptions::backlog, clock);
     }

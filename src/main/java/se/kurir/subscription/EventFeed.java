@@ -119,6 +119,16 @@ public class EventFeed implements DisposableBean {
         return repository.first(product).orElseGet(() -> repository.head(product) + 1);
     }
 
+    /** A position before the oldest kept event would skip events silently; the answer says so instead. */
+    void requireKept(String product, long after, String field) {
+        long first = first(product);
+        if (after < first - 1) {
+            throw new SubscriptionException(SubscriptionException.Kind.GONE, SubscriptionProblem.FEED_POSITION_EXPIRED,
+                    field + ": events up to " + (first - 1) + " are past the product's retention; the oldest kept is "
+                            + first);
+        }
+    }
+
     /** The position just before the first event published at or after the instant. */
     public long positionAt(String product, Instant instant) {
         return repository.lastBefore(product, instant).orElseGet(() -> first(product) - 1);

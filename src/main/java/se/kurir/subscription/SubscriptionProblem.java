@@ -11,6 +11,7 @@ public enum SubscriptionProblem implements ProblemCode {
     FILTER_FIELD_NOT_ENTITLED("The filter uses a field the agreement does not give this consumer."),
     MAILBOX_NOT_IN_AGREEMENT("The push mailbox is not one of the consumer's mailboxes under the agreement."),
     NO_PUSH_ENDPOINT("The push mailbox has no push endpoint in the registry."),
+    NO_FILE_INBOX("The mailbox of an SFTP_BATCH subscription has no file inbox in the registry."),
     CURSOR_INVALID("The feed position asked for is not one the feed has."),
     START_INVALID("The subscription's start is not NOW, a sequence number or an ISO 8601 instant."),
     FEED_POSITION_EXPIRED("The feed no longer holds events that old (retention); start later."),

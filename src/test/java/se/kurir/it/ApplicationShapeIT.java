@@ -30,6 +30,7 @@ class ApplicationShapeIT extends IntegrationTest {
     void exactlyTheExpectedRoutesAreLoadedIncludingYamlOnes() {
         Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale",
                 "request-reply", "delivery-dead-letter-record", "feed-retention-purge", "upload-expiry-purge",
+                "subscription-delivery-sweep",
                 // Försäkringskassan's SFTP outbox as the tests configure it (IntegrationTest)
                 "file-outbox-fk-batch-manifests", "file-outbox-fk-batch"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));

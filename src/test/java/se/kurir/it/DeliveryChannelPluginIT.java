@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +19,7 @@ import se.kurir.adapter.testchannel.TestChannel;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
+import se.kurir.support.Seeds;
 
 /**
  * A delivery channel kind added by one package of its own ({@code se.kurir.adapter.testchannel}, test code) and a
@@ -37,28 +34,17 @@ class DeliveryChannelPluginIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "channel-it-");
-        node = KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", "file:" + seedWithTestChannel(dir),
+        node = KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", seedWithTestChannel(dir),
                 "kurir.pipeline.redelivery.initial-delay", "100ms"));
     }
 
     /** The demo seed, with Försäkringskassan's kontroll mailbox delivered by the test channel. */
-    private static Path seedWithTestChannel(Path dir) throws Exception {
+    private static String seedWithTestChannel(Path dir) {
         return seedWith(dir, "test", "1");
     }
 
-    private static Path seedWith(Path dir, String kind, String failures) throws Exception {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        ObjectNode seed = (ObjectNode) yaml.readTree(Path.of("config/registry/demo-federation.yml").toFile());
-        for (JsonNode participant : seed.get("participants")) {
-            for (JsonNode mailbox : participant.get("mailboxes")) {
-                if ((participant.get("orgNumber").asText() + "." + mailbox.get("name").asText()).equals(MAILBOX)) {
-                    ((ObjectNode) mailbox).putObject("delivery").put("kind", kind).put("failures", failures);
-                }
-            }
-        }
-        Path file = dir.resolve("federation.yml");
-        yaml.writeValue(file.toFile(), seed);
-        return file;
+    private static String seedWith(Path dir, String kind, String failures) {
+        return Seeds.demoWithDelivery(dir, MAILBOX, Map.of("kind", kind, "failures", failures));
     }
 
     @AfterAll
@@ -87,16 +73,16 @@ class DeliveryChannelPluginIT {
 
     @Test
     void aRegistryEntryNamingAChannelNoPackageCarriesStopsTheNodeNamingTheMailbox(@TempDir Path dir) throws Exception {
-        Path seed = seedWith(dir, "carrier-pigeon", "0");
-        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", "file:" + seed)))
+        String seed = seedWith(dir, "carrier-pigeon", "0");
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", seed)))
                 .hasStackTraceContaining("Mailbox " + MAILBOX + ": no delivery channel of kind carrier-pigeon is "
                         + "installed");
     }
 
     @Test
     void aSettingTheChannelCannotHonourStopsTheNodeNamingTheSetting(@TempDir Path dir) throws Exception {
-        Path seed = seedWith(dir, "test", "many");
-        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", "file:" + seed)))
+        String seed = seedWith(dir, "test", "many");
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of("kurir.registry.seed", seed)))
                 .hasStackTraceContaining("Mailbox " + MAILBOX + ": delivery.failures must be a number");
     }
 

@@ -51,8 +51,8 @@ import se.kurir.support.MovableClock;
 /** The feed on the real migrations (JDBC slice): gap-free numbering under concurrency, and retention. */
 @JdbcTest
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
-@Import({EventFeed.class, FeedRepository.class, Subscriptions.class, SubscriptionRepository.class,
-    PolicyEngine.class, JacksonAutoConfiguration.class, EventFeedTest.Config.class, FeedPrivacy.class,
+@Import({EventFeed.class, FeedRepository.class, SubscriptionCatalogue.class, SubscriptionReader.class,
+    SubscriptionCursors.class, SubscriptionRepository.class, PolicyEngine.class, JacksonAutoConfiguration.class, EventFeedTest.Config.class, FeedPrivacy.class,
     DocumentPrivacy.class, PrivacySteps.class})
 @TestPropertySource(properties = {"kurir.audit.max-batch=64", "kurir.audit.commit-timeout=30s",
     "kurir.subscriptions.default-retention=P30D", "kurir.subscriptions.max-event-size=16KB",
@@ -91,7 +91,11 @@ class EventFeedTest {
     @Autowired
     EventFeed feed;
     @Autowired
-    Subscriptions subscriptions;
+    SubscriptionCatalogue subscriptions;
+    @Autowired
+    SubscriptionReader reader;
+    @Autowired
+    SubscriptionCursors cursors;
     @Autowired
     MovableClock clock;
     @Autowired
@@ -135,14 +139,14 @@ class EventFeedTest {
         assertThat(feed.purgeExpired()).isGreaterThanOrEqualTo(2);
 
         assertThat(feed.read("p", first - 1, 10)).extracting(FeedEvent::sequence).containsExactly(kept);
-        assertThatThrownBy(() -> subscriptions.read(FK, subscription.id(), null, 10))
+        assertThatThrownBy(() -> reader.read(FK, subscription.id(), null, 10))
                 .isInstanceOfSatisfying(SubscriptionException.class,
                         e -> assertThat(e.code()).isEqualTo(SubscriptionProblem.FEED_POSITION_EXPIRED));
-        FeedPage delivered = subscriptions.next(subscription, 10);
+        FeedPage delivered = reader.next(subscription, 10);
         assertThat(delivered.events()).extracting(FeedItem::sequence).containsExactly(kept);
 
-        subscriptions.moveCursor(FK, subscription.id(), kept - 1, null);
-        assertThat(subscriptions.read(FK, subscription.id(), null, 10).events()).extracting(FeedItem::sequence)
+        cursors.moveCursor(FK, subscription.id(), kept - 1, null);
+        assertThat(reader.read(FK, subscription.id(), null, 10).events()).extracting(FeedItem::sequence)
                 .containsExactly(kept);
     }
 

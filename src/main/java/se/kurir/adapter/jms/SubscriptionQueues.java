@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import se.kurir.security.BrokerAccess;
 import se.kurir.subscription.DeliveryMode;
 import se.kurir.subscription.Subscription;
+import se.kurir.subscription.SubscriptionCatalogue;
 import se.kurir.subscription.SubscriptionListener;
 import se.kurir.subscription.SubscriptionLogCode;
-import se.kurir.subscription.Subscriptions;
 
 /**
  * Declares a JMS subscription's durable queue when the subscription is made, so the subscriber can attach at once
@@ -29,7 +29,7 @@ class SubscriptionQueues implements SubscriptionListener {
 
     private final ObjectProvider<EmbeddedActiveMQ> broker;
 
-    SubscriptionQueues(ObjectProvider<EmbeddedActiveMQ> broker, Subscriptions subscriptions) {
+    SubscriptionQueues(ObjectProvider<EmbeddedActiveMQ> broker, SubscriptionCatalogue subscriptions) {
         this.broker = broker;
         subscriptions.addListener(this);
     }

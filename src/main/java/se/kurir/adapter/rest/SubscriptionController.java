@@ -27,8 +27,10 @@ import se.kurir.subscription.FeedPage;
 import se.kurir.subscription.FeedSignals;
 import se.kurir.subscription.NewSubscription;
 import se.kurir.subscription.Subscription;
+import se.kurir.subscription.SubscriptionCatalogue;
+import se.kurir.subscription.SubscriptionCursors;
 import se.kurir.subscription.SubscriptionFilter;
-import se.kurir.subscription.Subscriptions;
+import se.kurir.subscription.SubscriptionReader;
 
 /**
  * A consumer's subscriptions (abonnemang) and their feeds. Everything here is about the caller's own subscriptions;
@@ -41,7 +43,9 @@ class SubscriptionController implements DisposableBean {
     static final int MAX_PAGE = 1000;
     static final int MAX_WAIT_SECONDS = 30;
 
-    private final Subscriptions subscriptions;
+    private final SubscriptionCatalogue subscriptions;
+    private final SubscriptionReader reader;
+    private final SubscriptionCursors cursors;
     private final EventFeed feed;
     private final FeedSignals signals;
     /** Re-reads a feed after a wake-up; the wait itself holds no thread. */
@@ -51,8 +55,11 @@ class SubscriptionController implements DisposableBean {
         return thread;
     });
 
-    SubscriptionController(Subscriptions subscriptions, EventFeed feed, FeedSignals signals) {
+    SubscriptionController(SubscriptionCatalogue subscriptions, SubscriptionReader reader,
+            SubscriptionCursors cursors, EventFeed feed, FeedSignals signals) {
         this.subscriptions = subscriptions;
+        this.reader = reader;
+        this.cursors = cursors;
         this.feed = feed;
         this.signals = signals;
     }
@@ -117,11 +124,11 @@ class SubscriptionController implements DisposableBean {
             + "an instant")
     @PutMapping("/{id}/cursor")
     SubscriptionView moveCursor(@PathVariable String id, @RequestBody CursorMove move, Authentication caller) {
-        return view(subscriptions.moveCursor(caller.getName(), id, move.after(), move.from()));
+        return view(cursors.moveCursor(caller.getName(), id, move.after(), move.from()));
     }
 
     private CompletableFuture<FeedPage> poll(String consumer, String id, Long after, int limit, long deadline) {
-        FeedPage page = subscriptions.read(consumer, id, after, limit);
+        FeedPage page = reader.read(consumer, id, after, limit);
         long remaining = deadline - System.nanoTime();
         if (!page.isEmpty() || remaining <= 0) {
             return CompletableFuture.completedFuture(page);

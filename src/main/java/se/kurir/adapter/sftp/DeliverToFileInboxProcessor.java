@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.regex.Pattern;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
 import se.kurir.adapter.pipeline.MailboxChannel;
@@ -29,23 +27,21 @@ final class DeliverToFileInboxProcessor implements MailboxChannel {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
-    private final FileTransferProperties properties;
+    private final FileInboxes inboxes;
     private final MailboxDelivery delivery;
     private final DeadLetters deadLetters;
     private final PayloadStore payloads;
-    private final ProducerTemplate producer;
     private final ObjectMapper json;
     private final Registry registry;
 
-    DeliverToFileInboxProcessor(FileTransferProperties properties, MailboxDelivery delivery, DeadLetters deadLetters,
-            PayloadStore payloads, ProducerTemplate producer, ObjectMapper json, Registry registry) {
-        this.properties = properties;
-        this.registry = registry;
+    DeliverToFileInboxProcessor(FileInboxes inboxes, MailboxDelivery delivery, DeadLetters deadLetters,
+            PayloadStore payloads, ObjectMapper json, Registry registry) {
+        this.inboxes = inboxes;
         this.delivery = delivery;
         this.deadLetters = deadLetters;
         this.payloads = payloads;
-        this.producer = producer;
         this.json = json;
+        this.registry = registry;
     }
 
     @Override
@@ -55,14 +51,7 @@ final class DeliverToFileInboxProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        server(mailbox);
-    }
-
-    private FileServer server(Mailbox mailbox) {
-        String name = ((DeliveryChannel.FileInbox) mailbox.delivery()).server();
-        return properties.server(name).orElseThrow(() -> new IllegalStateException("Mailbox " + mailbox.address()
-                + ": delivery.server " + name + " is not one of kurir.files.servers (configured: "
-                + String.join(", ", properties.servers().keySet()) + ")"));
+        inboxes.serverOf(mailbox);
     }
 
     @Override
@@ -73,25 +62,12 @@ final class DeliverToFileInboxProcessor implements MailboxChannel {
             return;
         }
         MessageRecord message = waiting.get();
-        FileServer server = server(registry.mailbox(message.recipient()).orElseThrow());
-        String name = fileName(message);
+        FileServer server = inboxes.serverOf(registry.mailbox(message.recipient()).orElseThrow());
         try (InputStream in = payloads.open(message.payload().sha256())) {
-            send(server.endpoint(producer.getCamelContext(), "&tempFileName=${file:name}.part"), in, name);
-            send(server.endpoint(producer.getCamelContext(), ""), json.writeValueAsBytes(manifest(message)),
-                    name + ".manifest.json");
+            inboxes.write(server, in, fileName(message), json.writeValueAsBytes(manifest(message)));
         } catch (Exception e) {
             deadLetters.attemptFailed(messageId, "file inbox: " + e.getMessage());
             throw e;
-        }
-    }
-
-    private void send(Endpoint endpoint, Object body, String fileName) throws Exception {
-        Exchange result = producer.send(endpoint, e -> {
-            e.getIn().setBody(body);
-            e.getIn().setHeader(Exchange.FILE_NAME, fileName);
-        });
-        if (result.getException() != null) {
-            throw result.getException();
         }
     }
 

@@ -1,6 +1,8 @@
 package se.kurir.adapter.sftp;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -20,12 +22,17 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxes directories the gateway polls; what lands there is sent as the participant named
  * @param servers directories the gateway delivers to, by name: a mailbox whose registry entry is
  *     {@code {kind: file-inbox, server: <name>}} is delivered to that directory; credentials belong here, not in the seed
+ * @param subscriptionWindow SFTP_BATCH subscriptions: how long the events of one batch file are collected
+ * @param subscriptionBatchEvents SFTP_BATCH subscriptions: the most events in one batch file (a file is built in
+ *     memory: events are at most kurir.subscriptions.max-event-size each)
  */
 @Validated
 @ConfigurationProperties("kurir.files")
 public record FileTransferProperties(@DefaultValue("5s") Duration pollInterval,
         @NotNull @DefaultValue("64KB") DataSize maxManifestSize,
-        @DefaultValue List<@Valid Outbox> outboxes, @DefaultValue Map<String, @Valid FileServer> servers) {
+        @DefaultValue List<@Valid Outbox> outboxes, @DefaultValue Map<String, @Valid FileServer> servers,
+        @NotNull @DefaultValue("1h") Duration subscriptionWindow,
+        @Min(1) @Max(100_000) @DefaultValue("1000") int subscriptionBatchEvents) {
 
     /** @param name part of the route id, {@code file-outbox-<name>}; letters, digits and dashes */
     public record Outbox(@NotBlank String name, @NotBlank String participant, @NotNull @Valid FileServer server) {

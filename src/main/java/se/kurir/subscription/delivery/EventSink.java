@@ -1,5 +1,6 @@
 package se.kurir.subscription.delivery;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import se.kurir.subscription.DeliveryMode;
 import se.kurir.subscription.FeedPage;
@@ -13,6 +14,20 @@ public interface EventSink {
 
     /** The subscriptions this sink delivers. */
     DeliveryMode mode();
+
+    /** The most events in one run, given the dispatcher's {@code batch}. */
+    default int runSize(int batch) {
+        return batch;
+    }
+
+    /**
+     * How long a subscription's events are collected before they are delivered: zero delivers each event as soon as
+     * it is published; a batch mode opens a window with the first event and delivers the window's events in one run
+     * when it closes (or sooner, once {@link #runSize} of them are waiting).
+     */
+    default Duration window() {
+        return Duration.ZERO;
+    }
 
     /** Completes once the run is safely with the subscriber; fails, and the lane backs off, otherwise. */
     CompletableFuture<Void> deliver(Subscription subscription, FeedPage page);

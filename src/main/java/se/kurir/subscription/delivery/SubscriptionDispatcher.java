@@ -26,12 +26,15 @@ import se.kurir.subscription.EventFeed;
 import se.kurir.subscription.FeedListener;
 import se.kurir.subscription.FeedPage;
 import se.kurir.subscription.Subscription;
+import se.kurir.subscription.SubscriptionCatalogue;
+import se.kurir.subscription.SubscriptionCursors;
 import se.kurir.subscription.SubscriptionListener;
 import se.kurir.subscription.SubscriptionLogCode;
-import se.kurir.subscription.Subscriptions;
+import se.kurir.subscription.SubscriptionReader;
 
 /**
- * Delivers the subscriptions the gateway carries (push, broker queue: every mode with an {@link EventSink}). Each subscription is a lane with at most one run in flight, so its
+ * Delivers the subscriptions the gateway carries (push, broker queue: every mode with an {@link EventSink}). Each
+ * subscription is a lane with at most one run in flight, so its
  * events arrive in feed order; a lane that fails backs off on its own, so a stuck subscriber holds back no other.
  * The cursor moves only after the subscriber has the run (at least once), and it lives in the database, so after a
  * restart every lane resumes exactly where it stopped.
@@ -50,6 +53,8 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         final AtomicBoolean dirty = new AtomicBoolean(true);
         volatile long notBefore;
         volatile boolean closed;
+        /** A batch lane's window is open: its events wait for the window to close and then go in one run. */
+        volatile boolean collecting;
 
         Lane(String id, String product) {
             this.id = id;
@@ -57,7 +62,9 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         }
     }
 
-    private final Subscriptions subscriptions;
+    private final SubscriptionCatalogue subscriptions;
+    private final SubscriptionReader reader;
+    private final SubscriptionCursors cursors;
     private final EventFeed feed;
     private final DeliveryProperties properties;
     private final Map<DeliveryMode, EventSink> sinks;
@@ -69,9 +76,12 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
     private ScheduledExecutorService timer;
     private volatile boolean running;
 
-    SubscriptionDispatcher(Subscriptions subscriptions, EventFeed feed, DeliveryProperties properties,
-            List<EventSink> sinks, Clock clock) {
+    SubscriptionDispatcher(SubscriptionCatalogue subscriptions, SubscriptionReader reader,
+            SubscriptionCursors cursors, EventFeed feed, DeliveryProperties properties, List<EventSink> sinks,
+            Clock clock) {
         this.subscriptions = subscriptions;
+        this.reader = reader;
+        this.cursors = cursors;
         this.feed = feed;
         this.properties = properties;
         this.sinks = sinks.stream().collect(Collectors.toUnmodifiableMap(EventSink::mode, Function.identity()));
@@ -90,7 +100,6 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         timer = Executors.newSingleThreadScheduledExecutor(daemon("kurir-subscription-timer"));
         running = true;
         subscriptions.deliveredByGateway().forEach(this::open);
-        timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
         log.info("Delivering {} push and broker-queue subscriptions", lanes.size());
     }
 
@@ -153,9 +162,13 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
 
     /**
      * Wakes the lanes of every feed that grew since the last sweep without this node being told: events another
-     * node published. One query per feed, not per subscription; retries are woken by their own timers.
+     * node published. One query per feed, not per subscription; retries are woken by their own timers. Run by the
+     * route {@code subscription-delivery-sweep} ({@code routes/subscriptions/}), so its interval is the operator's.
      */
-    private void sweep() {
+    public void sweep() {
+        if (!running) {
+            return;
+        }
         lanes.values().stream().map(lane -> lane.product).distinct().forEach(product -> {
             long head = feed.head(product);
             Long seen = sweptHeads.put(product, head);
@@ -185,9 +198,16 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
             lane.busy.set(false);
             return;
         }
+        EventSink sink = sinks.get(subscription.deliveryMode());
+        if (sink == null) {
+            failed(lane, subscription, new IllegalStateException("no delivery of mode " + subscription.deliveryMode()
+                    + " is installed on this node"));
+            return;
+        }
+        int runSize = sink.runSize(properties.batch());
         FeedPage page;
         try {
-            page = subscriptions.next(subscription, properties.batch());
+            page = reader.next(subscription, runSize);
         } catch (RuntimeException e) {
             failed(lane, subscription, e);
             return;
@@ -195,13 +215,20 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         if (page.isEmpty()) {
             // Only filtered-out events (or none): pass over them without a delivery.
             boolean moved = page.nextAfter() > subscription.cursor()
-                    && subscriptions.delivered(subscription, page, subscription.deliveryMode());
+                    && cursors.delivered(subscription, page, subscription.deliveryMode());
             finish(lane, moved);
+            return;
+        }
+        Duration window = sink.window();
+        if (window.compareTo(Duration.ZERO) > 0 && !lane.collecting && page.events().size() < runSize) {
+            // The window opens with its first event, so one file holds what a window brought, not one event.
+            lane.collecting = true;
+            rest(lane, window);
             return;
         }
         CompletableFuture<Void> delivery;
         try {
-            delivery = sinks.get(subscription.deliveryMode()).deliver(subscription, page);
+            delivery = sink.deliver(subscription, page);
         } catch (RuntimeException e) {
             delivery = CompletableFuture.failedFuture(e);
         }
@@ -211,12 +238,22 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
                 return;
             }
             try {
-                subscriptions.delivered(subscription, page, subscription.deliveryMode());
+                cursors.delivered(subscription, page, subscription.deliveryMode());
+                lane.collecting = false;
                 finish(lane, true);
             } catch (RuntimeException e) {
                 failed(lane, subscription, e);
             }
         }, workers);
+    }
+
+    /** A batch lane waits out its window; what is published meanwhile goes in the same run. */
+    private void rest(Lane lane, Duration window) {
+        lane.notBefore = clock.millis() + window.toMillis();
+        lane.busy.set(false);
+        if (running) {
+            timer.schedule(() -> wake(lane), window.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private void finish(Lane lane, boolean more) {
@@ -236,7 +273,7 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         log.warn(SubscriptionLogCode.DELIVERY_FAILED + " subscription {} delivery failed (attempt {}), next try in "
                 + "{} ms: {}", lane.id, attempts, backoff.toMillis(), cause.toString());
         try {
-            subscriptions.deliveryFailed(subscription, attempts, cause.toString());
+            cursors.deliveryFailed(subscription, attempts, cause.toString());
         } catch (RuntimeException e) {
             log.warn(SubscriptionLogCode.FAILURE_NOT_RECORDED + " subscription {}: failure not recorded: {}",
                     lane.id, e.toString());
