@@ -31,6 +31,8 @@ class ApplicationShapeIT extends IntegrationTest {
         Set<String> expected = new TreeSet<>(Set.of("pipeline-ingress", "pipeline-enqueue", "pipeline-requeue-stale",
                 "request-reply", "delivery-dead-letter-record", "feed-retention-purge", "upload-expiry-purge",
                 "subscription-delivery-sweep",
+                // one route per installed delivery channel kind, the test channel's included
+                "delivery-push", "delivery-broker-outbox", "delivery-file-inbox", "delivery-test",
                 // Försäkringskassan's SFTP outbox as the tests configure it (IntegrationTest)
                 "file-outbox-fk-batch-manifests", "file-outbox-fk-batch"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.ProcessorDefinition;
 import org.junit.jupiter.api.AfterAll;
@@ -69,6 +72,11 @@ class DeliveryChannelPluginIT {
                 .containsExactly("delivery-mailbox-" + MAILBOX + "-test", "delivery-mailbox-" + MAILBOX + "-deliver");
         assertThat(steps("2021005448.kontroll")).as("a mailbox the channel does not serve")
                 .containsExactly("delivery-mailbox-2021005448.kontroll-deliver");
+        ManagedRouteMBean kindRoute = node.bean(CamelContext.class).getCamelContextExtension()
+                .getContextPlugin(ManagedCamelContext.class).getManagedRoute("delivery-test");
+        assertThat(kindRoute).as("the kind's own route, as Hawtio sees it").isNotNull();
+        assertThat(kindRoute.getExchangesFailed()).as("the planned failure, in the kind's route").isEqualTo(1);
+        assertThat(kindRoute.getExchangesCompleted()).as("the redelivery").isEqualTo(1);
     }
 
     @Test

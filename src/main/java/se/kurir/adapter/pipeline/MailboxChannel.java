@@ -5,14 +5,15 @@ import se.kurir.registry.Mailbox;
 
 /**
  * The carrier of one kind of {@link se.kurir.registry.DeliveryChannel}, plugged in by the transport that owns it (push
- * in {@code adapter.http}, broker outboxes in {@code adapter.jms}, file inboxes in {@code adapter.sftp}): the
- * delivery route of a mailbox whose registry entry names this kind runs it, then records the delivery. A new transport
+ * in {@code adapter.http}, broker outboxes in {@code adapter.jms}, file inboxes in {@code adapter.sftp}). It is the
+ * step of the route {@code delivery-<kind>}, which the delivery route of every mailbox whose registry entry names
+ * this kind calls before it records the delivery. A new transport
  * adds a bean of this type and a registry entry, and touches no pipeline code. The processor runs inside the
  * delivery's broker transaction: a failure rolls it back and the broker redelivers with back-off, then dead-letters.
  */
 public interface MailboxChannel extends Processor {
 
-    /** The registry's {@code delivery.kind} this channel carries; also the suffix of its step's id in the route. */
+    /** The registry's {@code delivery.kind} this channel carries; its route is {@code delivery-<kind>}. */
     String kind();
 
     /**

@@ -15,11 +15,13 @@ import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
- * One consumer route per mailbox queue: the {@link MailboxChannel} of the kind the mailbox's registry entry names
- * (push, broker outbox, file inbox, whatever transports are plugged in) carries the message, then the delivery is
- * recorded; and the route that records dead letters. One route per mailbox queue rather than one per kind, so each
- * mailbox is seen, consumed with its own concurrency and stopped on its own in Hawtio and metrics (a stuck receiver
- * holds back nobody else). Transacted: a failed delivery rolls back and the broker redelivers, then dead-letters.
+ * Mailbox delivery in two layers. One consumer route per mailbox queue ({@code delivery-mailbox-<mailbox>}), so each
+ * mailbox is consumed with its own concurrency and stopped on its own in Hawtio (a stuck receiver holds back nobody
+ * else); it hands the message to the route of the kind its registry entry names ({@code delivery-<kind>}: push,
+ * broker outbox, file inbox, whatever transports are plugged in), whose {@link MailboxChannel} carries it, and then
+ * records the delivery. Pull mailboxes need no carrier. Plus the route that records dead letters. Transacted
+ * throughout, the kind's route inside the mailbox's broker transaction: a failed delivery rolls back and the broker
+ * redelivers, then dead-letters.
  */
 @Component
 final class MailboxDeliveryRoutes extends RouteBuilder {
@@ -46,6 +48,7 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        channels.values().forEach(this::carryByKind);
         for (Mailbox mailbox : registry.mailboxes()) {
             String routeId = "delivery-mailbox-" + mailbox.address();
             // CACHE_CONSUMER: one session and consumer per listener thread, kept; the session's local transaction
@@ -58,7 +61,8 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     .autoStartup(properties.consumersAutoStart());
             String kind = mailbox.delivery().kind();
             if (!kind.equals(DeliveryChannel.Pull.KIND)) {
-                route.process(channelFor(mailbox)).id(routeId + "-" + kind);
+                channelFor(mailbox).check(mailbox);
+                route.to(kindEndpoint(kind)).id(routeId + "-" + kind);
             }
             route.process(deliverToMailbox).id(routeId + "-deliver");
         }
@@ -73,8 +77,19 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     + mailbox.delivery().kind() + " is installed (installed: " + String.join(", ", channels.keySet())
                     + ")");
         }
-        channel.check(mailbox);
         return channel;
+    }
+
+    private void carryByKind(MailboxChannel channel) {
+        String routeId = "delivery-" + channel.kind();
+        from(kindEndpoint(channel.kind()))
+                .routeId(routeId)
+                .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
+                .process(channel).id(routeId + "-carry");
+    }
+
+    private static String kindEndpoint(String kind) {
+        return "direct:delivery-" + kind;
     }
 
     private void recordDeadLetters() {
