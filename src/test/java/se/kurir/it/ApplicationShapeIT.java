@@ -34,7 +34,7 @@ class ApplicationShapeIT extends IntegrationTest {
                 // one route per installed delivery channel kind, the test channel's included
                 "delivery-push", "delivery-broker-outbox", "delivery-file-inbox", "delivery-test",
                 // Försäkringskassan's SFTP outbox as the tests configure it (IntegrationTest)
-                "file-outbox-fk-batch-manifests", "file-outbox-fk-batch"));
+                "file-outbox-fk-batch"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));
         registry.participants().forEach(p -> expected.add("ingress-broker-" + p.orgNumber()));
         registry.participants().forEach(p -> expected.add("publish-broker-" + p.orgNumber()));

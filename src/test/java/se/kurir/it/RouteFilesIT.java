@@ -40,4 +40,56 @@ class RouteFilesIT {
                 .hasStackTraceContaining("operator-purge.camel.yaml")
                 .hasStackTraceContaining("line 7");
     }
+
+    @Test
+    void aFileOutboxNamingAServerThatIsNotConfiguredStopsTheNodeNamingTheFileTheLineAndTheSetting()
+            throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("file-outboxes.camel.yaml"), """
+                # Försäkringskassan's batch outbox, on a server the configuration does not name
+                - templatedRoute:
+                    routeTemplateRef: file-outbox
+                    routeId: file-outbox-fk-batch
+                    parameters:
+                      - {name: outbox, value: fk-batch}
+                      - {name: participant, value: "2021005521"}
+                      - {name: server, value: fk-sftp}
+                """);
+        Files.createDirectories(dir.resolve("data"));
+
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml")))
+                .hasStackTraceContaining("file-outboxes.camel.yaml:2")
+                .hasStackTraceContaining("file outbox fk-batch: server fk-sftp is not one of kurir.files.servers");
+    }
+
+    @Test
+    void aFileOutboxOptionThatWouldChangeWhatAPickupReliesOnIsRefused() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.writeString(routes.resolve("file-outboxes.camel.yaml"), """
+                - route:
+                    id: file-outbox-fk-batch
+                    from:
+                      uri: kurir-file-outbox:fk-batch
+                      parameters: {participant: "2021005521", server: fk-sftp, delete: true}
+                      steps:
+                        - log: taken
+                """);
+        Files.createDirectories(dir.resolve("data"));
+
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of(
+                "camel.main.routes-include-pattern", "file:" + routes + "/*.camel.yaml",
+                "kurir.files.servers.fk-sftp.protocol", "FTPS", "kurir.files.servers.fk-sftp.host", "127.0.0.1",
+                "kurir.files.servers.fk-sftp.username", "kurir", "kurir.files.servers.fk-sftp.directory", "outbox")))
+                .hasStackTraceContaining("file-outboxes.camel.yaml")
+                .hasStackTraceContaining("file outbox fk-batch: delete is not a setting of a file outbox");
+    }
+
+    @Test
+    void theOutboxListOfEarlierReleasesStopsTheNodeInsteadOfLeavingTheOutboxUnpolled() throws Exception {
+        Files.createDirectories(dir.resolve("data"));
+        assertThatThrownBy(() -> KurirNode.start(dir.resolve("data"), Map.of(
+                "kurir.files.outboxes[0].name", "fk-batch", "kurir.files.outboxes[0].participant", "2021005521")))
+                .hasStackTraceContaining("kurir.files.outboxes");
+    }
 }

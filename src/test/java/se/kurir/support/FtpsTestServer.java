@@ -34,6 +34,7 @@ public final class FtpsTestServer implements AutoCloseable {
     private final FtpServer server;
     private final Listener listener;
     private final Path root;
+    private final Path routeFile;
     private final Path trustStore;
 
     public FtpsTestServer(Path directory) {
@@ -44,6 +45,7 @@ public final class FtpsTestServer implements AutoCloseable {
     public FtpsTestServer(Path directory, String subjectAltNames) {
         try {
             root = Files.createDirectories(directory.resolve("ftps-root"));
+            routeFile = directory.resolve("ftps-outboxes.camel.yaml");
             Path keyStore = directory.resolve("ftps-server.p12");
             trustStore = directory.resolve("ftps-trust.p12");
             Path certificate = directory.resolve("ftps-server.crt");
@@ -106,10 +108,8 @@ public final class FtpsTestServer implements AutoCloseable {
     /** Försäkringskassan's batch outbox ({@code outbox/}) and Skatteverket's file inbox ({@code inbox/}) here. */
     public Map<String, Object> gatewayProperties() {
         var properties = new LinkedHashMap<String, Object>();
-        properties.put("kurir.files.poll-interval", "300ms");
-        properties.put("kurir.files.outboxes[0].name", "fk-ftps");
-        properties.put("kurir.files.outboxes[0].participant", "2021005521");
-        properties.putAll(server("kurir.files.outboxes[0].server.", "outbox"));
+        properties.putAll(OutboxRouteFile.write(routeFile, "fk-ftps", "2021005521", "fk-outbox", "300ms"));
+        properties.putAll(server("kurir.files.servers.fk-outbox.", "outbox"));
         properties.put("kurir.demo.file-inbox-server", "skv-inbox");
         properties.putAll(server("kurir.files.servers.skv-inbox.", "inbox"));
         return properties;

@@ -42,6 +42,7 @@ public final class SftpTestServer implements AutoCloseable {
     private final Path root;
     private final Path knownHosts;
     private final Path receiverKey;
+    private final Path routeFile;
     private final AtomicLong cutReadAt = new AtomicLong(-1);
     private final AtomicLong cutWriteAt = new AtomicLong(-1);
     private final AtomicInteger cuts = new AtomicInteger();
@@ -49,6 +50,7 @@ public final class SftpTestServer implements AutoCloseable {
     public SftpTestServer(Path directory) {
         try {
             root = Files.createDirectories(directory.resolve("sftp-root"));
+            routeFile = directory.resolve("sftp-outboxes.camel.yaml");
             KeyPair hostKey = ecKey();
             KeyPair clientKey = ecKey();
             server = SshServer.setUpDefaultServer();
@@ -85,12 +87,10 @@ public final class SftpTestServer implements AutoCloseable {
      */
     public Map<String, String> gatewayProperties() {
         var properties = new LinkedHashMap<String, String>();
-        properties.put("kurir.files.poll-interval", "300ms");
-        String outbox = "kurir.files.outboxes[0].";
-        properties.put(outbox + "name", "fk-batch");
-        properties.put(outbox + "participant", "2021005521");
-        properties.putAll(server(outbox + "server.", SENDER, "outbox"));
-        properties.put(outbox + "server.password", SENDER_PASSWORD);
+        properties.putAll(OutboxRouteFile.write(routeFile, "fk-batch", "2021005521", "fk-outbox", "300ms"));
+        String outbox = "kurir.files.servers.fk-outbox.";
+        properties.putAll(server(outbox, SENDER, "outbox"));
+        properties.put(outbox + "password", SENDER_PASSWORD);
         String inbox = "kurir.files.servers.skv-inbox.";
         properties.put("kurir.demo.file-inbox-server", "skv-inbox");
         properties.putAll(server(inbox, RECEIVER, "inbox"));

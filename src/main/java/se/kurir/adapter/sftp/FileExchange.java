@@ -5,7 +5,7 @@ import org.apache.camel.Exchange;
 /** Exchange properties the file routes share. */
 final class FileExchange {
 
-    /** The {@link FileTransferProperties.Outbox} the route polls. */
+    /** The {@link FileOutbox} the route polls. */
     static final String OUTBOX = "kurirOutbox";
     /** The {@link FilePickup} of the file in hand. */
     static final String PICKUP = "kurirFilePickup";
@@ -19,8 +19,8 @@ final class FileExchange {
     private FileExchange() {
     }
 
-    static FileTransferProperties.Outbox outbox(Exchange exchange) {
-        return exchange.getProperty(OUTBOX, FileTransferProperties.Outbox.class);
+    static FileOutbox outbox(Exchange exchange) {
+        return exchange.getProperty(OUTBOX, FileOutbox.class);
     }
 
     static FilePickup pickup(Exchange exchange) {

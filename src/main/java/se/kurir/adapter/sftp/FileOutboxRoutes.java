@@ -1,31 +1,32 @@
 package se.kurir.adapter.sftp;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.file.remote.RemoteFileEndpoint;
 import org.springframework.stereotype.Component;
 
 /**
- * Two routes per outbox. {@code file-outbox-<name>-manifests} reads each manifest (the done file, written last) and
- * records what its data file is to become; {@code file-outbox-<name>} then streams each data file whose manifest has
- * been read into the payload store and the pipeline. Both move what they took to {@code archive/<pickup>/} or
- * {@code error/<pickup>/} only when the exchange has succeeded, so a file is never removed before the gateway holds it
- * durably, and a failed transfer leaves it in place for the next poll.
+ * The route template {@code file-outbox}: what an outbox poll does with what it takes. Which outboxes there are, as
+ * which participant each sends and how often it is polled is the operator's, in {@code routes/files/}: one
+ * {@code templatedRoute} per outbox, route id {@code file-outbox-<outbox>}. A manifest (the done file, written last)
+ * is read and records what its data file is to become; a data file whose manifest was read is streamed into the
+ * payload store and the pipeline. What was taken moves to {@code archive/<pickup>/} or {@code error/<pickup>/} only
+ * when the exchange has succeeded, so a file is never removed before the gateway holds it durably, and a failed
+ * transfer leaves it in place for the next poll.
  */
 @Component
 final class FileOutboxRoutes extends RouteBuilder {
 
-    private final FileTransferProperties properties;
-    private final FilePickupRepository pickups;
+    static final String TEMPLATE = "file-outbox";
+
+    private final FileOutboxes outboxes;
     private final ReadManifestProcessor readManifest;
     private final FindPickupProcessor findPickup;
     private final StorePayloadProcessor storePayload;
     private final SubmitFileProcessor submitFile;
 
-    FileOutboxRoutes(FileTransferProperties properties, FilePickupRepository pickups,
-            ReadManifestProcessor readManifest, FindPickupProcessor findPickup, StorePayloadProcessor storePayload,
-            SubmitFileProcessor submitFile) {
-        this.properties = properties;
-        this.pickups = pickups;
+    FileOutboxRoutes(FileOutboxes outboxes, ReadManifestProcessor readManifest, FindPickupProcessor findPickup,
+            StorePayloadProcessor storePayload, SubmitFileProcessor submitFile) {
+        this.outboxes = outboxes;
         this.readManifest = readManifest;
         this.findPickup = findPickup;
         this.storePayload = storePayload;
@@ -34,35 +35,34 @@ final class FileOutboxRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        long delay = properties.pollInterval().toMillis();
-        for (FileTransferProperties.Outbox outbox : properties.outboxes()) {
-            String id = "file-outbox-" + outbox.name();
-            String polled = "&delay=" + delay + "&readLock=none&maxMessagesPerPoll=20&move="
-                    + FileExchange.MOVE_TO_FOLDER + "&streamDownload=true";
+        routeTemplate(TEMPLATE)
+                .templateParameter("outbox", null, "the outbox's name: lower-case letters, digits and dashes")
+                .templateParameter("participant", null, "the organisation number the outbox's files are sent as")
+                .templateParameter("server", null, "the name of its directory in kurir.files.servers")
+                .templateParameter("pollInterval", "5s", "how often the directory is listed")
+                .templateParameter("maxFilesPerPoll", "20", "the most files one listing takes")
+                .from(FileOutboxComponent.SCHEME + ":{{outbox}}?participant={{participant}}&server={{server}}"
+                        + "&delay={{pollInterval}}&maxMessagesPerPoll={{maxFilesPerPoll}}")
+                .routeConfigurationId(FilePickupRouteConfiguration.FILE_PICKUP)
+                .noStreamCaching() // a cached stream would hold the file in memory or spool it a second time
+                .process(this::nameOutbox)
+                .choice()
+                    .when(exchange -> OutboxFileFilter.isManifest(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY,
+                            String.class)))
+                        .process(readManifest).id("file-outbox-{{outbox}}-manifest")
+                    .otherwise()
+                        .process(findPickup).id("file-outbox-{{outbox}}-find")
+                        .filter(exchange -> waiting(FileExchange.pickup(exchange)))
+                            .process(storePayload).id("file-outbox-{{outbox}}-store")
+                        .end()
+                        .filter(exchange -> waiting(FileExchange.pickup(exchange)))
+                            .process(submitFile).id("file-outbox-{{outbox}}-submit")
+                        .end()
+                .end();
+    }
 
-            from(outbox.server().endpoint(getContext(), polled + "&include=RAW(" + ReadManifestProcessor.MANIFEST_NAMES
-                    + ")"))
-                    .routeId(id + "-manifests")
-                    .routeConfigurationId(FilePickupRouteConfiguration.FILE_PICKUP)
-                    .noStreamCaching() // read up to the manifest limit from the stream, never the whole file
-                    .setProperty(FileExchange.OUTBOX, constant(outbox))
-                    .process(readManifest).id(id + "-manifests-read");
-
-            RemoteFileEndpoint<?> dataFiles = outbox.server().endpoint(getContext(), polled);
-            dataFiles.setFilter(new ManifestedFileFilter<>(outbox.name(), pickups));
-            from(dataFiles)
-                    .routeId(id)
-                    .routeConfigurationId(FilePickupRouteConfiguration.FILE_PICKUP)
-                    .noStreamCaching() // a cached stream would hold the file in memory or spool it a second time
-                    .setProperty(FileExchange.OUTBOX, constant(outbox))
-                    .process(findPickup).id(id + "-find")
-                    .filter(exchange -> waiting(FileExchange.pickup(exchange)))
-                        .process(storePayload).id(id + "-store")
-                    .end()
-                    .filter(exchange -> waiting(FileExchange.pickup(exchange)))
-                        .process(submitFile).id(id + "-submit")
-                    .end();
-        }
+    private void nameOutbox(Exchange exchange) {
+        exchange.setProperty(FileExchange.OUTBOX, outboxes.of(exchange.getFromEndpoint()).orElseThrow());
     }
 
     private static boolean waiting(FilePickup pickup) {

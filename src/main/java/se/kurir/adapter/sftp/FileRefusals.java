@@ -36,7 +36,7 @@ class FileRefusals {
      * @param audited whether the pipeline already audited the refusal as a rejected message
      */
     void refuse(Exchange exchange, FilePickup refused, boolean audited) {
-        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
+        FileOutbox outbox = FileExchange.outbox(exchange);
         pickups.save(refused);
         String text = "file: " + refused.fileName() + "\npickup: " + refused.pickupId() + "\ncode: "
                 + refused.reasonCode() + "\nreason: " + refused.reason() + "\n";

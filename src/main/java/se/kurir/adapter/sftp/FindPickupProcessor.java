@@ -19,7 +19,7 @@ final class FindPickupProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
+        FileOutbox outbox = FileExchange.outbox(exchange);
         String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         FilePickup pickup = pickups.find(outbox.name(), fileName).orElseThrow(() -> new IllegalStateException(
                 "data file " + fileName + " has no manifest record"));

@@ -45,7 +45,7 @@ final class ReadManifestProcessor implements Processor {
      * the server, so the same manifest read twice (a retry, or two nodes polling one outbox) is one message, while
      * next month's file of the same name is another.
      */
-    private static String messageIdOf(Exchange exchange, FileTransferProperties.Outbox outbox, byte[] manifest) {
+    private static String messageIdOf(Exchange exchange, FileOutbox outbox, byte[] manifest) {
         var identity = new ByteArrayOutputStream();
         identity.writeBytes((outbox.name() + "/" + exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY) + "/"
                 + exchange.getIn().getHeader(Exchange.FILE_LAST_MODIFIED) + "/").getBytes(StandardCharsets.UTF_8));
@@ -61,7 +61,7 @@ final class ReadManifestProcessor implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
+        FileOutbox outbox = FileExchange.outbox(exchange);
         Matcher name = MANIFEST.matcher(exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class));
         if (!name.matches()) {
             throw new IllegalStateException("not a manifest: the route's include pattern lets through only manifests");

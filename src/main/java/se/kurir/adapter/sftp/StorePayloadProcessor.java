@@ -33,7 +33,7 @@ final class StorePayloadProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         FilePickup pickup = FileExchange.pickup(exchange);
-        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
+        FileOutbox outbox = FileExchange.outbox(exchange);
         long limit = registry.product(pickup.envelope().product()).map(Product::maxPayloadBytes)
                 .orElse(payloads.defaultLimit());
         try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {

@@ -31,7 +31,7 @@ final class SubmitFileProcessor implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         FilePickup pickup = FileExchange.pickup(exchange);
-        FileTransferProperties.Outbox outbox = FileExchange.outbox(exchange);
+        FileOutbox outbox = FileExchange.outbox(exchange);
         StoredPayload payload = exchange.getProperty(FileExchange.STORED, StoredPayload.class);
         String mediaType = URLConnection.guessContentTypeFromName(pickup.fileName());
         IntakeResult result = pipeline.submit(new Submission(outbox.participant(), pickup.envelope(), payload,

@@ -18,7 +18,7 @@ class FileServerTest {
 
     @Test
     void whatRouteDumpsHawtioAndTheTracerShowHoldsNoSecret() {
-        var outbox = new FileTransferProperties.Outbox("fk-batch", "2021005521", sftp);
+        var outbox = new FileOutbox("fk-batch", "2021005521", sftp);
         for (Object shown : new Object[] {sftp, ftps, outbox, sftp.endpoint(), ftps.endpoint()}) {
             assertThat(shown.toString()).contains("kurir").doesNotContain("hemlig");
         }
