@@ -40,7 +40,9 @@ class FileRefusals {
         pickups.save(refused);
         String text = "file: " + refused.fileName() + "\npickup: " + refused.pickupId() + "\ncode: "
                 + refused.reasonCode() + "\nreason: " + refused.reason() + "\n";
-        producer.sendBodyAndHeader(outbox.server().endpoint(producer.getCamelContext(), ""),
+        // Written under a temporary name and renamed, so a sender polling error/ never reads half a reason.
+        producer.sendBodyAndHeader(outbox.server().endpoint(producer.getCamelContext(),
+                        "&tempFileName=${file:onlyname}.part"),
                 text.getBytes(StandardCharsets.UTF_8),
                 Exchange.FILE_NAME, refused.folder() + "/" + refused.fileName() + ".reason.txt");
         if (!audited) {
