@@ -1,20 +1,15 @@
 package se.kurir.bench;
 
-import jakarta.jms.BytesMessage;
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageConsumer;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,13 +20,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
-import se.kurir.support.KurirNode;
+import se.kurir.support.NodeProcess;
+import se.kurir.support.PostgresServer;
 
 /**
  * The gateway core against its physical limit, in one run on one machine: (a) N messages of 1 KB through REST
- * ingress (policy, audit, state, durable queue) to a mailbox, fetched and acknowledged by the recipient; (b) N
- * persistent 1 KB JMS messages sent and received straight through the same embedded Artemis; (c) the ratios.
- * Run with {@code ./mvnw -Pbench verify -Dbench.messages=5000 -Dbench.concurrency=32} (see docs/BENCHMARKS.md).
+ * ingress (policy, audit, state, durable queue) to a mailbox, fetched and acknowledged by the recipient, on H2 and on
+ * PostgreSQL; (b) N persistent 1 KB JMS messages sent and received straight through an Artemis broker with the same
+ * journal; (c) the ratios. The gateway runs in a JVM of its own (as {@link NodeProcess}), so its figure is not the
+ * load generator's; this JVM is the load generator and the raw broker. Each gateway run is recorded with Java Flight
+ * Recorder and summarised by {@link FlightSummary}. Run with
+ * {@code ./mvnw -Pbench verify -Dbench.messages=5000 -Dbench.concurrency=32} (see docs/BENCHMARKS.md).
  */
 public final class CoreBenchmark {
 
@@ -43,21 +42,84 @@ public final class CoreBenchmark {
     public static void main(String[] args) throws Exception {
         int messages = Integer.parseInt(args.length > 0 ? args[0] : "5000");
         int concurrency = Integer.parseInt(args.length > 1 ? args[1] : "32");
-        Path data = Files.createTempDirectory("kurir-bench-");
-        System.out.printf("Kurir core benchmark: %d messages of 1 KB, %d concurrent senders, %d cores, %d MB max heap%n",
-                messages, concurrency, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        try (KurirNode node = KurirNode.start(data, Map.of("logging.level.root", "WARN",
-                "logging.level.se.kurir", "WARN"))) {
-            Result gateway = gateway(node.api(), messages, concurrency);
-            Result raw = rawArtemis(node.bean(ConnectionFactory.class), messages, concurrency);
+        List<String> databases = List.of((args.length > 2 ? args[2] : "h2,postgresql").split(","));
+        // The raw broker logs every message it acknowledges at INFO (its audit loggers), which would be its bound.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        System.out.printf("Kurir core benchmark: %d messages of 1 KB, %d concurrent senders, %d cores; gateway in its "
+                + "own JVM (1 GB heap), load generator and raw broker in this one (%d MB)%n", messages, concurrency,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        RawArtemis.run(messages / 5, concurrency); // warm-up: the broker's code compiled, as the gateway's is
+        Result raw = RawArtemis.run(messages, concurrency);
+        raw.print("(b) raw Artemis send + receive");
+        for (String database : databases) {
+            Optional<GatewayRun> run = gateway(database.trim(), messages, concurrency);
+            if (run.isEmpty()) {
+                continue;
+            }
+            Result gateway = run.get().saturated();
             System.out.println();
             System.out.printf("%-34s %10s %10s %10s %14s%n", "", "msg/s", "p50 ms", "p99 ms", "end-to-end/s");
-            gateway.print("(a) Kurir REST accept + fetch/ack");
+            gateway.print("(a) Kurir on " + database + " accept + fetch/ack");
             raw.print("(b) raw Artemis send + receive");
-            System.out.printf("(c) ratio (a)/(b): accept %.2f, end-to-end %.2f%n",
+            System.out.printf("(c) ratio (a)/(b) on %s: accept %.2f, end-to-end %.2f%n", database,
                     gateway.acceptRate() / raw.acceptRate(), gateway.endToEndRate() / raw.endToEndRate());
+            System.out.println(run.get().paced());
+        }
+    }
+
+    private static Duration cpu(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
+    /** A gateway run: flat out, then paced at half the rate it reached. */
+    private record GatewayRun(Result saturated, String paced) {
+    }
+
+    /** One gateway run on the database named; empty (and said) when PostgreSQL is not installed. */
+    private static Optional<GatewayRun> gateway(String database, int messages, int concurrency) throws Exception {
+        Path data = Files.createTempDirectory("kurir-bench-");
+        Path recording = Path.of("target", "bench-core-" + database + ".jfr").toAbsolutePath();
+        List<String> jvm = List.of("-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + recording);
+        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--logging.level.se.kurir=WARN"));
+        PostgresServer postgres = null;
+        try {
+            if (database.equals("postgresql")) {
+                var binaries = PostgresServer.binaries();
+                if (binaries.isEmpty()) {
+                    System.out.println("PostgreSQL: no server binaries under /usr/lib/postgresql; not measured");
+                    return Optional.empty();
+                }
+                // Durable, as H2 is with WRITE_DELAY=0: every commit waits for its fsync.
+                postgres = PostgresServer.start(binaries.get(), true);
+                args.addAll(List.of("--spring.profiles.active=demo,postgres", "--KURIR_DB_URL="
+                        + postgres.jdbcUrl("kurir"), "--KURIR_DB_USER=kurir", "--KURIR_DB_PASSWORD="));
+            } else if (!database.equals("h2")) {
+                throw new IllegalArgumentException("database: h2 or postgresql, not " + database);
+            }
+            Result result;
+            String paced;
+            Instant from;
+            Instant to;
+            try (NodeProcess node = NodeProcess.start(data, data.resolve("node.log"), jvm,
+                    args.toArray(String[]::new))) {
+                from = Instant.now();
+                Duration cpuBefore = cpu(node.pid());
+                result = gateway(node.api(), messages, concurrency);
+                Duration cpu = cpu(node.pid()).minus(cpuBefore);
+                to = Instant.now();
+                System.out.printf("gateway on %s: %.2f ms of CPU per message end to end (its own process)%n",
+                        database, cpu.toNanos() / 1e6 / messages);
+                paced = paced(node.api(), result.acceptRate() / 2, messages / 4);
+            }
+            System.out.println();
+            System.out.println("Where the gateway's CPU went on " + database + " during the run (" + recording + "):");
+            FlightSummary.print(recording, from, to, System.out);
+            return Optional.of(new GatewayRun(result, paced));
         } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
             deleteTree(data);
         }
     }
@@ -148,58 +210,44 @@ public final class CoreBenchmark {
         return new Result(accept, endToEnd, acceptWall, endToEndWall);
     }
 
+    /**
+     * Offers messages at a fixed rate, whatever the answers take (an open loop, as independent agency systems send),
+     * and says the accept latency: the figure that says whether a burst waits at the door.
+     */
+    static String paced(Api api, double rate, int messages) throws Exception {
+        String envelope = Envelopes.inkomstuppgift(null);
+        byte[] payload = kilobyte();
+        long[] accept = new long[messages];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(messages);
+        ExecutorService senders = Executors.newCachedThreadPool();
+        var clock = Executors.newSingleThreadScheduledExecutor();
+        long period = (long) (1e9 / rate);
+        clock.scheduleAtFixedRate(() -> {
+            int n = next.getAndIncrement();
+            if (n >= messages) {
+                return;
+            }
+            senders.submit(() -> {
+                long start = System.nanoTime();
+                var answer = api.sendMessage(Api.SKATTEVERKET, envelope, payload);
+                accept[n] = System.nanoTime() - start;
+                done.countDown();
+                if (answer.status() != 202) {
+                    throw new IllegalStateException("not accepted: " + answer.body());
+                }
+            });
+        }, 0, period, TimeUnit.NANOSECONDS);
+        done.await(30, TimeUnit.MINUTES);
+        clock.shutdownNow();
+        senders.shutdown();
+        return String.format("(d) accept at half the peak rate, %.0f msg/s offered, %d messages: p50 %.2f ms, "
+                + "p99 %.2f ms", rate, messages, percentile(accept, 50), percentile(accept, 99));
+    }
+
     private static void warmUp(Api api, String envelope, byte[] payload) {
         for (int i = 0; i < 200; i++) {
             api.sendMessage(Api.SKATTEVERKET, envelope, payload);
-        }
-    }
-
-    /** The same number of persistent 1 KB messages through the same embedded broker, same sender concurrency. */
-    static Result rawArtemis(ConnectionFactory factory, int messages, int concurrency) throws Exception {
-        byte[] body = kilobyte();
-        long[] send = new long[messages];
-        long[] endToEnd = new long[messages];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger received = new AtomicInteger();
-        try (Connection connection = factory.createConnection()) {
-            connection.start();
-            Session consumerSession = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = consumerSession.createConsumer(consumerSession.createQueue("bench.raw"));
-            CountDownLatch done = new CountDownLatch(messages);
-            consumer.setMessageListener(message -> {
-                try {
-                    endToEnd[received.getAndIncrement()] = System.nanoTime() - message.getLongProperty("sentAt");
-                    done.countDown();
-                } catch (JMSException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            ExecutorService senders = Executors.newFixedThreadPool(concurrency);
-            long t0 = System.nanoTime();
-            for (int t = 0; t < concurrency; t++) {
-                senders.submit(() -> {
-                    try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-                        MessageProducer producer = session.createProducer(session.createQueue("bench.raw"));
-                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-                        for (int n; (n = next.getAndIncrement()) < messages;) {
-                            BytesMessage message = session.createBytesMessage();
-                            message.writeBytes(body);
-                            long start = System.nanoTime();
-                            message.setLongProperty("sentAt", start);
-                            producer.send(message);
-                            send[n] = System.nanoTime() - start;
-                        }
-                    }
-                    return null;
-                });
-            }
-            senders.shutdown();
-            senders.awaitTermination(30, TimeUnit.MINUTES);
-            long sendWall = System.nanoTime() - t0;
-            done.await(30, TimeUnit.MINUTES);
-            long endToEndWall = System.nanoTime() - t0;
-            consumerSession.close();
-            return new Result(send, endToEnd, sendWall, endToEndWall);
         }
     }
 
@@ -211,7 +259,7 @@ public final class CoreBenchmark {
         }
     }
 
-    private static byte[] kilobyte() {
+    static byte[] kilobyte() {
         byte[] bytes = new byte[1024];
         new Random(42).nextBytes(bytes);
         return bytes;

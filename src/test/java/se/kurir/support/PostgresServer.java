@@ -43,7 +43,13 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** A cluster for tests: fsync off, since a test's data need not survive a power cut. */
     public static PostgresServer start(Path bin) throws IOException, InterruptedException {
+        return start(bin, false);
+    }
+
+    /** @param durable whether each commit waits for its fsync, as a production server does (for benchmarks) */
+    public static PostgresServer start(Path bin, boolean durable) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("kurir-pg-");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -55,7 +61,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         server.pg("initdb", "-D", dir.resolve("data").toString(), "-U", "kurir", "--auth=trust", "-E", "UTF8");
         server.pg("pg_ctl", "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=" + (durable ? "on" : "off"),
+                "start");
         try (var connection = DriverManager.getConnection(server.jdbcUrl("postgres"), "kurir", "")) {
             connection.createStatement().execute("CREATE DATABASE kurir");
         } catch (SQLException e) {
