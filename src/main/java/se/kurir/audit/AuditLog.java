@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -20,7 +21,9 @@ import se.kurir.commit.GroupCommitWriter;
 /**
  * Appends audit records through a single writer thread. Callers hand over an event and wait for the commit of the
  * batch it landed in: one disk sync serves every request that arrived meanwhile (group commit), and the chain is
- * computed in one place, so it cannot fork.
+ * computed in one place, so it cannot fork. A caller whose event records a state change (a message admitted,
+ * delivered, fetched, acknowledged) hands the change over with it: both are written in the batch's transaction, so a
+ * step costs one shared commit instead of two of its own, and the log and the state can never disagree.
  */
 @Service
 public class AuditLog implements DisposableBean {
@@ -31,7 +34,7 @@ public class AuditLog implements DisposableBean {
     private final AuditRepository repository;
     private final Clock clock;
     private final ObjectMapper json;
-    private final GroupCommitWriter<AuditEvent, AuditRecord> writer;
+    private final GroupCommitWriter<Entry, Committed> writer;
     private final CheckpointSigner signer;
     private final AuditProperties.Checkpoints checkpoints;
     private final int maxBatch;
@@ -57,11 +60,54 @@ public class AuditLog implements DisposableBean {
                 this::commit);
     }
 
+    /** An event and the state change it records, if any. */
+    private record Entry(AuditEvent event, Supplier<?> change) {
+    }
+
+    private record Committed(AuditRecord record, Object changed) {
+    }
+
+    /** What a change threw, kept apart from a failure of the audit write itself. */
+    private static final class ChangeFailed extends RuntimeException {
+        ChangeFailed(RuntimeException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        RuntimeException change() {
+            return (RuntimeException) getCause();
+        }
+    }
+
     /** Records the event and returns once it is committed. */
     public AuditRecord append(AuditEvent event) {
+        return submit(new Entry(event, null)).record();
+    }
+
+    /**
+     * Records the event and, in the same transaction, the state change it records; returns what the change returned
+     * once both are committed. The change runs on the writer thread, so it must be database writes only. A change
+     * that throws fails alone, its record is not written, and the caller gets what it threw.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T append(AuditEvent event, Supplier<T> change) {
+        return (T) submit(new Entry(event, change)).changed();
+    }
+
+    /** As {@link #append(AuditEvent, Supplier)}, for a change that returns nothing. */
+    public void append(AuditEvent event, Runnable change) {
+        append(event, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    private Committed submit(Entry entry) {
         try {
-            return writer.submit(event);
+            return writer.submit(entry);
         } catch (GroupCommitWriter.NotCommittedException e) {
+            if (e.getCause() instanceof ChangeFailed failed) {
+                throw failed.change();
+            }
             throw new AuditUnavailableException("Audit record not committed: " + e.getMessage(), e);
         }
     }
@@ -205,13 +251,14 @@ public class AuditLog implements DisposableBean {
     }
 
     /** Runs on the writer thread only, which is why the tail needs no lock. */
-    private List<AuditRecord> commit(List<AuditEvent> batch) {
+    private List<Committed> commit(List<Entry> batch) {
         List<AuditRecord> records = new ArrayList<>(batch.size());
         long seq = lastSeq;
         String prev = lastHash;
         // Millisecond precision: what every supported database stores exactly, so the hash survives a round trip.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (AuditEvent e : batch) {
+        for (Entry entry : batch) {
+            AuditEvent e = entry.event();
             String details = detailsJson(e);
             seq++;
             String hash = AuditChain.hash(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
@@ -221,8 +268,15 @@ public class AuditLog implements DisposableBean {
             prev = hash;
         }
         AuditCheckpoint checkpoint = checkpointAfter(seq, prev, now);
+        Object[] changed = new Object[batch.size()];
         try {
-            repository.insert(records, checkpoint);
+            repository.insert(records, checkpoint, () -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    changed[i] = change(batch.get(i));
+                }
+            });
+        } catch (ChangeFailed e) {
+            throw e;
         } catch (RuntimeException e) {
             log.error(AuditLogCode.BATCH_NOT_COMMITTED + " audit batch of {} records not committed; callers are "
                     + "refused", batch.size(), e);
@@ -235,7 +289,22 @@ public class AuditLog implements DisposableBean {
             lastCheckpointSeq = checkpoint.seq();
             lastCheckpointAt = checkpoint.signedAt();
         }
-        return records;
+        List<Committed> committed = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            committed.add(new Committed(records.get(i), changed[i]));
+        }
+        return committed;
+    }
+
+    private static Object change(Entry entry) {
+        if (entry.change() == null) {
+            return null;
+        }
+        try {
+            return entry.change().get();
+        } catch (RuntimeException e) {
+            throw new ChangeFailed(e);
+        }
     }
 
     private String detailsJson(AuditEvent event) {

@@ -30,10 +30,14 @@ class AuditRepository {
         this.transaction = transaction;
     }
 
-    /** One transaction, one commit, for the whole batch and its checkpoint, if it ends with one. */
-    void insert(List<AuditRecord> records, AuditCheckpoint checkpoint) {
+    /**
+     * One transaction, one commit, for the whole batch, its checkpoint if it ends with one, and the state changes the
+     * records record ({@code changes}, run after the records and before the commit).
+     */
+    void insert(List<AuditRecord> records, AuditCheckpoint checkpoint, Runnable changes) {
         transaction.executeWithoutResult(status -> {
             insertRecords(records);
+            changes.run();
             if (checkpoint != null) {
                 jdbc.update("INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature) VALUES "
                         + "(?, ?, ?, ?, ?)", checkpoint.seq(), checkpoint.hash(), Timestamp.from(checkpoint.signedAt()),

@@ -33,7 +33,7 @@ public class MailboxAccess {
         this.clock = clock;
     }
 
-    public List<MessageRecord> list(String caller, String mailbox, MailboxFilter filter) {
+    public MailboxPage list(String caller, String mailbox, MailboxFilter filter) {
         checkOwner(caller, mailbox, "list");
         return messages.inMailbox(mailbox, filter);
     }
@@ -54,9 +54,9 @@ public class MailboxAccess {
     }
 
     public void fetched(String caller, MessageRecord message) {
-        audit.append(MessageAudit.of(AuditEventType.MESSAGE_FETCHED, caller, message));
-        messages.transition(message.messageId(), Set.of(MessageState.DELIVERED), MessageState.FETCHED, null,
-                ReceiptType.FETCHED, clock.instant());
+        audit.append(MessageAudit.of(AuditEventType.MESSAGE_FETCHED, caller, message),
+                () -> messages.transition(message.messageId(), Set.of(MessageState.DELIVERED), MessageState.FETCHED,
+                        null, ReceiptType.FETCHED, clock.instant()));
     }
 
     /** Acknowledging twice is harmless: the second call changes nothing and issues no second receipt. */
@@ -65,13 +65,12 @@ public class MailboxAccess {
         if (m.state() == MessageState.ACKNOWLEDGED) {
             return m.state();
         }
-        audit.append(MessageAudit.of(AuditEventType.MESSAGE_ACKNOWLEDGED, caller, m));
-        messages.transition(messageId, Set.of(MessageState.DELIVERED, MessageState.FETCHED),
-                MessageState.ACKNOWLEDGED, null, ReceiptType.ACKNOWLEDGED, clock.instant());
+        audit.append(MessageAudit.of(AuditEventType.MESSAGE_ACKNOWLEDGED, caller, m),
+                () -> messages.transition(messageId, Set.of(MessageState.DELIVERED, MessageState.FETCHED),
+                        MessageState.ACKNOWLEDGED, null, ReceiptType.ACKNOWLEDGED, clock.instant()));
         return MessageState.ACKNOWLEDGED;
     }
 
-    /** Receipts are for the sender only; to anyone else the message does not exist. */
     /** A message the caller sent; another participant's message is as unknown as one that does not exist. */
     public MessageRecord sent(String caller, String messageId) {
         return messages.find(messageId).filter(m -> m.sender().equals(caller))

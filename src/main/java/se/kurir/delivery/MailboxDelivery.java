@@ -44,8 +44,7 @@ public class MailboxDelivery {
             log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", messageId);
             return false;
         }
-        audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message.get()));
-        return messages.markDelivered(messageId, brokerMessageId, clock.instant());
+        return recordDelivered(message.get(), brokerMessageId);
     }
 
     /**
@@ -58,8 +57,7 @@ public class MailboxDelivery {
     public Optional<MessageRecord> claimForTransactedDelivery(String messageId, String brokerMessageId) {
         Optional<MessageRecord> waiting = awaitingDelivery(messageId);
         if (waiting.isPresent()) {
-            audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, waiting.get()));
-            return messages.markDelivered(messageId, brokerMessageId, clock.instant()) ? waiting : Optional.empty();
+            return recordDelivered(waiting.get(), brokerMessageId) ? waiting : Optional.empty();
         }
         if (!messages.deliveredBy(messageId, brokerMessageId)) {
             return Optional.empty();
@@ -67,6 +65,12 @@ public class MailboxDelivery {
         log.warn(DeliveryLogCode.OUTBOX_COPY_RESENT + " message {} was recorded delivered by broker message {}, "
                 + "whose transaction did not commit; sending its outbox copy again", messageId, brokerMessageId);
         return messages.find(messageId);
+    }
+
+    private boolean recordDelivered(MessageRecord message, String brokerMessageId) {
+        return audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message),
+                () -> messages.markDelivered(message.messageId(), message.recipient(), brokerMessageId,
+                        clock.instant()));
     }
 
     /**

@@ -2,6 +2,11 @@ package se.kurir.delivery;
 
 import java.time.Instant;
 
-/** Mailbox listing filters; null means no filter. */
-public record MailboxFilter(MessageState state, String product, Instant since, int limit) {
+/**
+ * Mailbox listing filters; null means no filter.
+ *
+ * @param since messages received at or after this time
+ * @param after messages placed in the mailbox after this cursor
+ */
+public record MailboxFilter(MessageState state, String product, Instant since, MailboxCursor after, int limit) {
 }

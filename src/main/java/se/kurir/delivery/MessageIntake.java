@@ -17,8 +17,9 @@ import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.RejectionCode;
 
 /**
- * Admits a checked submission: records the decision in the audit log, then the message state and the sender's
- * receipt. The audit record comes first, so nothing is ever queued that the log does not know about.
+ * Admits a checked submission: records the decision in the audit log and, in the same transaction, the message state
+ * and the sender's receipt, so nothing is ever queued that the log does not know about, and a message id admitted
+ * twice at once is recorded (and audited) once.
  */
 @Service
 public class MessageIntake {
@@ -64,9 +65,9 @@ public class MessageIntake {
         if (envelope.contradicts(payload.sha256(), payload.size())) {
             details.put("declaredSha256", envelope.payload().sha256());
         }
-        audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason, details));
         try {
-            messages.insert(record, receiptFor(state));
+            audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason, details),
+                    () -> messages.insert(record, receiptFor(state)));
         } catch (DuplicateKeyException e) {
             return replay(submission.sender(), submission.messageId());
         }

@@ -61,16 +61,32 @@ class MessageRepository {
         return changed == 1;
     }
 
-    /** Delivered, by this broker message: one atomic step, the receipt with it. */
+    /** Delivered, by this broker message, at the mailbox's next place: one atomic step, the receipt with it. */
     @Transactional
-    boolean markDelivered(String messageId, String brokerMessageId, Instant at) {
+    boolean markDelivered(String messageId, String recipient, String brokerMessageId, Instant at) {
         int changed = jdbc.sql("UPDATE messages SET state = 'DELIVERED', delivered_by = :by, updated_at = :at "
                 + "WHERE message_id = :id AND state = 'ACCEPTED'")
                 .param("by", brokerMessageId).param("at", Timestamp.from(at)).param("id", messageId).update();
         if (changed == 1) {
+            jdbc.sql("UPDATE messages SET mailbox_seq = ? WHERE message_id = ?").params(nextPlace(recipient),
+                    messageId).update();
             insertReceipt(new Receipt(messageId, ReceiptType.DELIVERED, null, at));
         }
         return changed == 1;
+    }
+
+    /**
+     * The mailbox's next place (V15), taken under the row lock of its head until this transaction ends. A mailbox's
+     * first delivery creates its head; another node creating it at the same moment fails on the key and its delivery
+     * is tried again.
+     */
+    private long nextPlace(String mailbox) {
+        if (jdbc.sql("UPDATE mailbox_heads SET last_seq = last_seq + 1 WHERE mailbox = ?").param(mailbox)
+                .update() == 0) {
+            jdbc.sql("INSERT INTO mailbox_heads (mailbox, last_seq) VALUES (?, 1)").param(mailbox).update();
+        }
+        return jdbc.sql("SELECT last_seq FROM mailbox_heads WHERE mailbox = ?").param(mailbox).query(Long.class)
+                .single();
     }
 
     /** Whether this broker message is the one whose hand-over recorded the message as delivered. */
@@ -95,9 +111,10 @@ class MessageRepository {
                 .query(this::map).optional();
     }
 
-    List<MessageRecord> inMailbox(String mailbox, MailboxFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE recipient = :mailbox "
-                + "AND state IN (:states)");
+    /** A page of the mailbox in mailbox order (the order deliveries committed). */
+    MailboxPage inMailbox(String mailbox, MailboxFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", mailbox_seq FROM messages "
+                + "WHERE recipient = :mailbox AND state IN (:states)");
         var states = filter.state() != null ? List.of(filter.state().name())
                 : MessageState.IN_MAILBOX.stream().map(Enum::name).toList();
         if (filter.product() != null) {
@@ -106,7 +123,10 @@ class MessageRepository {
         if (filter.since() != null) {
             sql.append(" AND received_at >= :since");
         }
-        sql.append(" ORDER BY received_at, message_id LIMIT :limit");
+        if (filter.after() != null) {
+            sql.append(" AND mailbox_seq > :after");
+        }
+        sql.append(" ORDER BY mailbox_seq LIMIT :limit");
         var statement = jdbc.sql(sql.toString()).param("mailbox", mailbox).param("states", states)
                 .param("limit", filter.limit());
         if (filter.product() != null) {
@@ -115,7 +135,15 @@ class MessageRepository {
         if (filter.since() != null) {
             statement = statement.param("since", Timestamp.from(filter.since()));
         }
-        return statement.query(this::map).list();
+        if (filter.after() != null) {
+            statement = statement.param("after", filter.after().place());
+        }
+        List<Placed> page = statement.query((rs, row) -> new Placed(map(rs, row), rs.getLong("mailbox_seq"))).list();
+        return new MailboxPage(page.stream().map(Placed::message).toList(), page.isEmpty() ? filter.after()
+                : new MailboxCursor(page.get(page.size() - 1).place()));
+    }
+
+    private record Placed(MessageRecord message, long place) {
     }
 
     /** Messages in a state that have not changed since {@code unchangedSince}, oldest first. */

@@ -59,11 +59,48 @@ class ReviewIT extends IntegrationTest {
     }
 
     @Test
+    void aClientPagingWithTheCursorGetsAMessageDeliveredAfterALaterOneWhichPagingByTimeSkips() {
+        String earlier = held();
+        String later = held();
+        approve(later);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(Api.SKATTEVERKET, MAILBOX + "/" + later)
+                .status() == 200);
+        var first = api.get(Api.SKATTEVERKET, MAILBOX).json();
+        assertThat(first.get("messages").findValuesAsText("messageId")).contains(later).doesNotContain(earlier);
+        String cursor = first.get("nextCursor").asText();
+        String laterReceivedAt = api.get(Api.SKATTEVERKET, MAILBOX + "/" + later).json().get("receivedAt").asText();
+
+        approve(earlier);
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get(Api.SKATTEVERKET, MAILBOX + "/" + earlier)
+                .status() == 200);
+
+        var next = api.get(Api.SKATTEVERKET, MAILBOX + "?after=" + cursor).json();
+        assertThat(next.get("messages").findValuesAsText("messageId")).containsExactly(earlier);
+        assertThat(api.get(Api.SKATTEVERKET, MAILBOX + "?after=" + next.get("nextCursor").asText()).json()
+                .get("messages")).isEmpty();
+        // Received before the later one, delivered after it: a client that went on from the time it had seen
+        // misses it.
+        assertThat(api.get(Api.SKATTEVERKET, MAILBOX + "?since=" + laterReceivedAt).json().get("messages")
+                .findValuesAsText("messageId")).doesNotContain(earlier);
+
+        var bad = api.get(Api.SKATTEVERKET, MAILBOX + "?after=yesterday");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("code").asText()).isEqualTo("PARAMETER_INVALID");
+        assertThat(bad.json().get("detail").asText()).startsWith("after:");
+    }
+
+    @Test
     void outOfRangeLimitIsRefusedNamingTheParameter() {
         var answer = api.get(Api.REVIEWER, "/api/v1/reviews?limit=0");
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().get("code").asText()).isEqualTo("PARAMETER_INVALID");
         assertThat(answer.json().get("detail").asText()).startsWith("limit:");
+    }
+
+    private void approve(String id) {
+        assertThat(api.post(Api.REVIEWER, "/api/v1/reviews/" + id + "/approve",
+                "{\"justification\": \"OSL 10 kap. 27 §: the interest of disclosure clearly outweighs\"}").status())
+                .isEqualTo(200);
     }
 
     private String held() {

@@ -1,6 +1,7 @@
 package se.kurir.adapter.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.kurir.delivery.MailboxAccess;
+import se.kurir.delivery.MailboxCursor;
 import se.kurir.delivery.MailboxFilter;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.delivery.MessageState;
@@ -54,7 +56,8 @@ class MailboxController {
         }
     }
 
-    record Listing(String mailbox, List<Summary> messages) {
+    /** @param nextCursor what to pass as {@code after} for the messages after this page (null: none yet) */
+    record Listing(String mailbox, List<Summary> messages, String nextCursor) {
     }
 
     record Detail(String messageId, String sender, MessageState state, Instant receivedAt, Envelope envelope,
@@ -66,14 +69,29 @@ class MailboxController {
     Listing list(@PathVariable String mailbox, @RequestParam(required = false) MessageState state,
             @RequestParam(required = false) String product,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
+            @Parameter(description = "the nextCursor of an earlier listing: the messages placed in the mailbox "
+                    + "after it, in the order they arrived, none skipped and none twice")
+            @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") int limit, Authentication caller) {
         if (state != null && !MessageState.IN_MAILBOX.contains(state)) {
             throw new BadRequestException(RestProblem.PARAMETER_INVALID, "state: must be one of "
                     + MessageState.IN_MAILBOX);
         }
-        var messages = mailboxes.list(caller.getName(), mailbox, new MailboxFilter(state, product, since,
-                Limits.check("limit", limit, MAX_LIMIT)));
-        return new Listing(mailbox, messages.stream().map(Summary::of).toList());
+        var page = mailboxes.list(caller.getName(), mailbox, new MailboxFilter(state, product, since,
+                cursor(after), Limits.check("limit", limit, MAX_LIMIT)));
+        return new Listing(mailbox, page.messages().stream().map(Summary::of).toList(),
+                page.next() == null ? null : page.next().toString());
+    }
+
+    private static MailboxCursor cursor(String after) {
+        if (after == null) {
+            return null;
+        }
+        try {
+            return MailboxCursor.parse(after);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(RestProblem.PARAMETER_INVALID, "after: " + e.getMessage());
+        }
     }
 
     @Operation(summary = "Read a message's envelope")
