@@ -346,6 +346,8 @@ class BadInputCatalogueIT extends IntegrationTest {
                         c -> c.api().post(SKV, "/api/v1/products/samordningsnummer-handelse/events", "{\"envelope\"")),
                 json("a mailbox page of 0", "2021005521", 400, "PARAMETER_INVALID",
                         c -> c.api().get(FK, "/api/v1/mailboxes/2021005521.kontroll/messages?limit=0")),
+                json("a mailbox cursor that is no cursor", "2021005521", 400, "PARAMETER_INVALID",
+                        c -> c.api().get(FK, "/api/v1/mailboxes/2021005521.kontroll/messages?after=2026-12-04")),
                 json("an audit page of 10,000", "demo-auditor", 400,
                         "PARAMETER_INVALID", c -> c.api().get(Api.AUDITOR, "/api/v1/audit?limit=10000")),
                 json("a certificate that is not one", "demo-operator", 422, "CERTIFICATE_UNREADABLE",
