@@ -72,7 +72,7 @@ public final class CoreBenchmark {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
-    /** A gateway run: flat out, then paced at half the rate it reached. */
+    /** A gateway run: flat out, then paced at half the rate it reached, then through the broker ingress. */
     private record GatewayRun(Result saturated, String paced) {
     }
 
@@ -81,7 +81,12 @@ public final class CoreBenchmark {
         Path data = Files.createTempDirectory("kurir-bench-");
         Path recording = Path.of("target", "bench-core-" + database + ".jfr").toAbsolutePath();
         List<String> jvm = List.of("-Xmx1g", "-XX:StartFlightRecording=settings=profile,filename=" + recording);
-        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--logging.level.se.kurir=WARN"));
+        int brokerPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            brokerPort = socket.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(List.of("--logging.level.root=WARN", "--logging.level.se.kurir=WARN",
+                "--kurir.broker.acceptor=tcp://127.0.0.1:" + brokerPort + "?protocols=CORE"));
         PostgresServer postgres = null;
         try {
             if (database.equals("postgresql")) {
@@ -111,6 +116,10 @@ public final class CoreBenchmark {
                 System.out.printf("gateway on %s: %.2f ms of CPU per message end to end (its own process)%n",
                         database, cpu.toNanos() / 1e6 / messages);
                 paced = paced(node.api(), result.acceptRate() / 2, messages / 4);
+                Duration ingressBefore = cpu(node.pid());
+                String ingress = BrokerIngress.run(brokerPort, node.api(), messages, concurrency);
+                paced += String.format("%n%s, %.2f ms of the gateway's CPU per message", ingress,
+                        cpu(node.pid()).minus(ingressBefore).toNanos() / 1e6 / messages);
             }
             System.out.println();
             System.out.println("Where the gateway's CPU went on " + database + " during the run (" + recording + "):");
