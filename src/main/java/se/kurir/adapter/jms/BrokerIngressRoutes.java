@@ -26,13 +26,15 @@ final class BrokerIngressRoutes extends RouteBuilder {
     private static final String PIPELINE = "direct:pipeline-ingress";
 
     private final Registry registry;
+    private final BrokerProperties properties;
     private final ReadBrokerSubmissionProcessor readSubmission;
     private final RefuseSubmissionProcessor refuseSubmission;
     private final PublishEventProcessor publishEvent;
 
-    BrokerIngressRoutes(Registry registry, ReadBrokerSubmissionProcessor readSubmission,
+    BrokerIngressRoutes(Registry registry, BrokerProperties properties, ReadBrokerSubmissionProcessor readSubmission,
             RefuseSubmissionProcessor refuseSubmission, PublishEventProcessor publishEvent) {
         this.registry = registry;
+        this.properties = properties;
         this.readSubmission = readSubmission;
         this.refuseSubmission = refuseSubmission;
         this.publishEvent = publishEvent;
@@ -43,7 +45,7 @@ final class BrokerIngressRoutes extends RouteBuilder {
         for (Participant participant : registry.participants()) {
             String org = participant.orgNumber();
             String id = "ingress-broker-" + org;
-            fromParticipant(BrokerAccess.INGRESS_PREFIX + org, id, org)
+            fromParticipant(BrokerAccess.INGRESS_PREFIX + org, id, org, properties.ingressConsumers())
                     .doTry()
                         .process(readSubmission).id(id + "-read")
                         .to(PIPELINE).id(id + "-pipeline")
@@ -54,7 +56,7 @@ final class BrokerIngressRoutes extends RouteBuilder {
                         .to("jms:queue:" + BrokerAccess.refusedQueue(org)).id(id + "-refused")
                     .end();
             String publish = "publish-broker-" + org;
-            fromParticipant(BrokerAccess.PUBLISH_PREFIX + org, publish, org)
+            fromParticipant(BrokerAccess.PUBLISH_PREFIX + org, publish, org, 1)
                     .doTry()
                         .process(publishEvent).id(publish + "-publish")
                     .doCatch(BrokerSubmissionException.class, InvalidEnvelopeException.class,
@@ -69,9 +71,9 @@ final class BrokerIngressRoutes extends RouteBuilder {
      * A transacted consumer of one participant's own queue, which only that participant may send to: so the queue
      * names the sender. mapJmsMessage=false: bodies are streamed from the JMS message, never copied whole.
      */
-    private RouteDefinition fromParticipant(String queue, String routeId, String participant) {
-        return from("jms:queue:" + queue
-                + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false&disableReplyTo=true")
+    private RouteDefinition fromParticipant(String queue, String routeId, String participant, int consumers) {
+        return from("jms:queue:" + queue + "?transacted=true&cacheLevelName=CACHE_CONSUMER&mapJmsMessage=false"
+                + "&disableReplyTo=true&concurrentConsumers=" + consumers)
                 .routeId(routeId).routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                 .setHeader(ReadBrokerSubmissionProcessor.SENDER, constant(participant));
     }
