@@ -64,7 +64,7 @@ public final class CoreBenchmark {
             raw.print("(b) raw Artemis send + receive");
             System.out.printf("(c) ratio (a)/(b) on %s: accept %.2f, end-to-end %.2f%n", database,
                     gateway.acceptRate() / raw.acceptRate(), gateway.endToEndRate() / raw.endToEndRate());
-            System.out.println(run.get().paced());
+            System.out.println(run.get().followUps());
         }
     }
 
@@ -72,8 +72,11 @@ public final class CoreBenchmark {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
-    /** A gateway run: flat out, then paced at half the rate it reached, then through the broker ingress. */
-    private record GatewayRun(Result saturated, String paced) {
+    /**
+     * A gateway run: flat out over REST, then what followed on the same node (paced at half the rate it reached,
+     * then through the broker ingress), as the lines that report it.
+     */
+    private record GatewayRun(Result saturated, String followUps) {
     }
 
     /** One gateway run on the database named; empty (and said) when PostgreSQL is not installed. */
@@ -103,7 +106,7 @@ public final class CoreBenchmark {
                 throw new IllegalArgumentException("database: h2 or postgresql, not " + database);
             }
             Result result;
-            String paced;
+            String followUps;
             Instant from;
             Instant to;
             try (NodeProcess node = NodeProcess.start(data, data.resolve("node.log"), jvm,
@@ -115,16 +118,16 @@ public final class CoreBenchmark {
                 to = Instant.now();
                 System.out.printf("gateway on %s: %.2f ms of CPU per message end to end (its own process)%n",
                         database, cpu.toNanos() / 1e6 / messages);
-                paced = paced(node.api(), result.acceptRate() / 2, messages / 4);
+                String paced = paced(node.api(), result.acceptRate() / 2, messages / 4);
                 Duration ingressBefore = cpu(node.pid());
                 String ingress = BrokerIngress.run(brokerPort, node.api(), messages, concurrency);
-                paced += String.format("%n%s, %.2f ms of the gateway's CPU per message", ingress,
+                followUps = String.format("%s%n%s, %.2f ms of the gateway's CPU per message", paced, ingress,
                         cpu(node.pid()).minus(ingressBefore).toNanos() / 1e6 / messages);
             }
             System.out.println();
             System.out.println("Where the gateway's CPU went on " + database + " during the run (" + recording + "):");
             FlightSummary.print(recording, from, to, System.out);
-            return Optional.of(new GatewayRun(result, paced));
+            return Optional.of(new GatewayRun(result, followUps));
         } finally {
             if (postgres != null) {
                 postgres.close();
