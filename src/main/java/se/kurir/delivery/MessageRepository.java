@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,29 +116,26 @@ class MessageRepository {
     MailboxPage inMailbox(String mailbox, MailboxFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + ", mailbox_seq FROM messages "
                 + "WHERE recipient = :mailbox AND state IN (:states)");
-        var states = filter.state() != null ? List.of(filter.state().name())
-                : MessageState.IN_MAILBOX.stream().map(Enum::name).toList();
+        var params = new HashMap<String, Object>();
+        params.put("mailbox", mailbox);
+        params.put("states", filter.state() != null ? List.of(filter.state().name())
+                : MessageState.IN_MAILBOX.stream().map(Enum::name).toList());
+        params.put("limit", filter.limit());
+        // Each filter that is set adds its condition and its value together.
         if (filter.product() != null) {
             sql.append(" AND product = :product");
+            params.put("product", filter.product());
         }
         if (filter.since() != null) {
             sql.append(" AND received_at >= :since");
+            params.put("since", Timestamp.from(filter.since()));
         }
         if (filter.after() != null) {
             sql.append(" AND mailbox_seq > :after");
+            params.put("after", filter.after().place());
         }
         sql.append(" ORDER BY mailbox_seq LIMIT :limit");
-        var statement = jdbc.sql(sql.toString()).param("mailbox", mailbox).param("states", states)
-                .param("limit", filter.limit());
-        if (filter.product() != null) {
-            statement = statement.param("product", filter.product());
-        }
-        if (filter.since() != null) {
-            statement = statement.param("since", Timestamp.from(filter.since()));
-        }
-        if (filter.after() != null) {
-            statement = statement.param("after", filter.after().place());
-        }
+        var statement = jdbc.sql(sql.toString()).params(params);
         List<Placed> page = statement.query((rs, row) -> new Placed(map(rs, row), rs.getLong("mailbox_seq"))).list();
         return new MailboxPage(page.stream().map(Placed::message).toList(), page.isEmpty() ? filter.after()
                 : new MailboxCursor(page.get(page.size() - 1).place()));
