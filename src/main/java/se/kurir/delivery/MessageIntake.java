@@ -17,8 +17,8 @@ import se.kurir.policy.PolicyDecision;
 import se.kurir.policy.RejectionCode;
 
 /**
- * Admits a checked submission: records the decision in the audit log and, in the same transaction, the message state
- * and the sender's receipt, so nothing is ever queued that the log does not know about, and a message id admitted
+ * Admits a checked submission: records the decision in the audit log and, in the same transaction, the message state,
+ * the sender's receipt and a small payload kept in memory until then, so nothing is ever queued that the log does not know about, and a message id admitted
  * twice at once is recorded (and audited) once.
  */
 @Service
@@ -67,7 +67,10 @@ public class MessageIntake {
         }
         try {
             audit.append(MessageAudit.of(auditType(state), submission.sender(), record, reason, details),
-                    () -> messages.insert(record, receiptFor(state)));
+                    () -> {
+                        payloads.makeDurable(payload);
+                        messages.insert(record, receiptFor(state));
+                    });
         } catch (DuplicateKeyException e) {
             return replay(submission.sender(), submission.messageId());
         }

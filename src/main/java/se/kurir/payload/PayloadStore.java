@@ -1,12 +1,11 @@
 package se.kurir.payload;
 
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,14 +22,19 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
- * Content-addressed payload store on a file system: {@code <dir>/ab/cd/<sha256>}. Writes go to a temporary file,
- * are synced, then moved into place atomically, so a payload that is visible is complete. The same content stored
- * twice takes the space once.
+ * Content-addressed payload store: a payload is named by its SHA-256 and the same content stored twice takes the
+ * space once. Large payloads are files, {@code <dir>/ab/cd/<sha256>}: written to a temporary file, synced, then moved
+ * into place atomically, so a payload that is visible is complete. Small ones (up to
+ * {@code kurir.payload.inline-max-size}) never become files: they stay in memory while their message is checked,
+ * sealed and admitted, and the admission writes them to the database in its own transaction ({@link #makeDurable}),
+ * so a small message costs one durable write rather than a file sync and a commit. The plaintext a small payload was
+ * sealed from is never written anywhere.
  *
  * <p>Because the same bytes may belong to several messages, a payload is only removed ({@link #discardUnlessUsed})
  * when no message in flight holds it and no recorded one names it. Every write takes a hold on what it stored, under
  * the same per-digest lock the removal takes, so a second message storing the same bytes while the first is sealed
- * keeps them. Holds live in this node's memory: a payload directory shared by several nodes must not discard.
+ * keeps them. Holds, and the small payloads not yet admitted, live in this node's memory: a payload directory shared
+ * by several nodes must not discard.
  */
 @Service
 public class PayloadStore {
@@ -42,12 +46,32 @@ public class PayloadStore {
     private final Path incoming;
     private final Path uploads;
     private final long defaultLimit;
+    private final long inlineLimit;
+    private final InlinePayloadRepository inline;
     private final Object[] digestLocks = new Object[64];
-    private final ConcurrentHashMap<String, Integer> holds = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Hold> holds = new ConcurrentHashMap<>();
 
-    PayloadStore(PayloadProperties properties) throws IOException {
+    /**
+     * Messages in flight that hold a payload and, for a small payload not yet admitted, its only copy.
+     *
+     * @param inMemory the content, while it is kept nowhere else; null for a payload in a file or in the database
+     */
+    private record Hold(int count, byte[] inMemory) {
+
+        Hold another(byte[] content) {
+            return new Hold(count + 1, inMemory != null ? inMemory : content);
+        }
+
+        Hold lessOne() {
+            return count == 1 ? null : new Hold(count - 1, inMemory);
+        }
+    }
+
+    PayloadStore(PayloadProperties properties, InlinePayloadRepository inline) throws IOException {
         root = properties.directory().toAbsolutePath();
         defaultLimit = properties.defaultMaxSize().toBytes();
+        inlineLimit = properties.inlineMaxSize().toBytes();
+        this.inline = inline;
         incoming = Files.createDirectories(root.resolve("incoming"));
         uploads = Files.createDirectories(root.resolve("uploads"));
         for (int i = 0; i < digestLocks.length; i++) {
@@ -79,10 +103,14 @@ public class PayloadStore {
     /** The stored payload with this digest, if the store holds it. */
     Optional<StoredPayload> find(String sha256) {
         Path path = pathOf(sha256);
+        byte[] inMemory = inMemory(sha256);
+        if (inMemory != null) {
+            return Optional.of(new StoredPayload(sha256, inMemory.length));
+        }
         try {
             return Optional.of(new StoredPayload(sha256, Files.size(path)));
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return inline.size(sha256).map(size -> new StoredPayload(sha256, size));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,44 +132,63 @@ public class PayloadStore {
     }
 
     /**
-     * Stores what the writer produces (a payload being sealed, say) without holding it: written to a temporary file,
-     * synced, then moved into place under its digest.
+     * Stores what the writer produces (a payload being sealed, say), holding it: kept in memory if it is small, else
+     * written to a temporary file, synced, then moved into place under its digest.
      */
     public StoredPayload write(PayloadWriter writer) {
-        Path temp = null;
+        SpillingOutputStream spilling = new SpillingOutputStream(inlineLimit, incoming);
+        boolean stored = false;
         try {
-            temp = Files.createTempFile(incoming, "payload-", ".part");
-            DigestingOutputStream out;
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                out = new DigestingOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER));
-                writer.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
+            DigestingOutputStream out = new DigestingOutputStream(spilling);
+            writer.writeTo(out);
             String sha256 = out.sha256();
-            moveIntoPlaceAndHold(temp, sha256);
-            temp = null;
+            if (spilling.spilled()) {
+                moveIntoPlaceAndHold(spilling.syncedFile(), sha256);
+            } else {
+                takeHold(sha256, spilling.bytes());
+            }
+            stored = true;
             return new StoredPayload(sha256, out.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(temp);
+            if (!stored) {
+                spilling.discard();
+            }
+        }
+    }
+
+    /**
+     * Writes a payload still kept in memory to the database, in the caller's transaction: the one that records the
+     * message naming it. Nothing to do for a payload in a file, or one some message made durable before.
+     */
+    public void makeDurable(StoredPayload payload) {
+        byte[] inMemory = inMemory(payload.sha256());
+        if (inMemory != null) {
+            inline.insertIfAbsent(payload.sha256(), inMemory);
         }
     }
 
     /** Takes one more hold on a payload already stored, for a message that will name it again. */
     void hold(StoredPayload payload) {
-        synchronized (lockOf(payload.sha256())) {
-            holds.merge(payload.sha256(), 1, Integer::sum);
+        takeHold(payload.sha256(), null);
+    }
+
+    /** Counts one more holder of the payload; {@code content} is its only copy, for a small one not yet admitted. */
+    private void takeHold(String sha256, byte[] content) {
+        synchronized (lockOf(sha256)) {
+            holds.compute(sha256, (digest, hold) -> hold == null ? new Hold(1, content) : hold.another(content));
         }
     }
 
     /**
      * Gives up the hold a write took: the message it was stored for is recorded (and so names it) or has failed.
-     * Every payload returned by {@link #store}, {@link #write} or adopted from an upload is held until released.
+     * Every payload returned by {@link #store}, {@link #write} or adopted from an upload is held until released. The
+     * last release of a small payload lets go of its bytes in memory: by then its message has made them durable, or
+     * was never admitted.
      */
     public void release(StoredPayload payload) {
-        holds.computeIfPresent(payload.sha256(), (sha256, count) -> count == 1 ? null : count - 1);
+        holds.computeIfPresent(payload.sha256(), (sha256, hold) -> hold.lessOne());
     }
 
     /**
@@ -151,12 +198,14 @@ public class PayloadStore {
      * @return whether the payload was removed
      */
     public boolean discardUnlessUsed(String sha256, Predicate<String> referenced) {
+        Path path = pathOf(sha256);
         synchronized (lockOf(sha256)) {
-            if (holds.containsKey(sha256) || referenced.test(sha256)) {
+            // A payload kept in memory went with its last hold; one in the database is there because a message names it.
+            if (holds.containsKey(sha256) || !Files.exists(path) || referenced.test(sha256)) {
                 return false;
             }
             try {
-                return Files.deleteIfExists(pathOf(sha256));
+                return Files.deleteIfExists(path);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -165,7 +214,13 @@ public class PayloadStore {
 
     /** Holds taken and not released; for tests and metrics. */
     public int holdCount(String sha256) {
-        return holds.getOrDefault(sha256, 0);
+        Hold hold = holds.get(sha256);
+        return hold == null ? 0 : hold.count();
+    }
+
+    private byte[] inMemory(String sha256) {
+        Hold hold = holds.get(sha256);
+        return hold == null ? null : hold.inMemory();
     }
 
     /** Produces a payload into an output stream the store owns. */
@@ -216,7 +271,7 @@ public class PayloadStore {
         Path target = pathOf(sha256);
         synchronized (lockOf(sha256)) {
             moveIntoPlace(temp, target);
-            holds.merge(sha256, 1, Integer::sum);
+            takeHold(sha256, null);
         }
     }
 
@@ -257,10 +312,16 @@ public class PayloadStore {
     }
 
     public InputStream open(String sha256) {
+        Path path = pathOf(sha256);
+        byte[] inMemory = inMemory(sha256);
+        if (inMemory != null) {
+            return new ByteArrayInputStream(inMemory);
+        }
         try {
-            return Files.newInputStream(pathOf(sha256));
+            return Files.newInputStream(path);
         } catch (NoSuchFileException e) {
-            throw new PayloadNotFoundException(sha256);
+            return inline.content(sha256).map(ByteArrayInputStream::new)
+                    .orElseThrow(() -> new PayloadNotFoundException(sha256));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -271,15 +332,5 @@ public class PayloadStore {
             throw new IllegalArgumentException("not a SHA-256 hex digest");
         }
         return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp != null) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: an orphaned .part file in incoming/ is harmless and never addressed
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +18,17 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.Test;
 import org.apache.camel.CamelContext;
 import org.apache.camel.api.management.ManagedCamelContext;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
 import se.kurir.support.SftpTestServer;
+import se.kurir.support.StoredPayloads;
 
 /**
  * The findings of the security review and the fault-injection run (issue 21), each against the running gateway: a
@@ -41,6 +42,9 @@ class HardeningIT extends IntegrationTest {
 
     @Value("${kurir.payload.directory}")
     Path payloadDirectory;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     CamelContext camel;
@@ -282,8 +286,7 @@ class HardeningIT extends IntegrationTest {
     }
 
     private boolean stored(String sha256) {
-        return Files.exists(payloadDirectory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
-                .resolve(sha256));
+        return new StoredPayloads(payloadDirectory, jdbc).contains(sha256);
     }
 
     private static String polisenToMigrationsverket(String purpose) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,15 +14,19 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.delivery.MailboxDelivery;
 import se.kurir.delivery.MessageIntake;
 import se.kurir.delivery.Submission;
 import se.kurir.envelope.JsonEnvelopeReader;
 import se.kurir.payload.PayloadStore;
+import se.kurir.payload.Sha256;
 import se.kurir.policy.PolicyDecision;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
+import se.kurir.support.StoredPayloads;
 
 /** The core story: Skatteverket sends, Försäkringskassan lists, reads, fetches and acknowledges; receipts follow. */
 class MessageFlowIT extends IntegrationTest {
@@ -35,6 +41,10 @@ class MessageFlowIT extends IntegrationTest {
     PayloadStore payloads;
     @Autowired
     JsonEnvelopeReader envelopes;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Value("${kurir.payload.directory}")
+    Path payloadDirectory;
 
     @Test
     void messageTravelsFromSenderToRecipientWithReceiptsAndAudit() throws Exception {
@@ -94,6 +104,31 @@ class MessageFlowIT extends IntegrationTest {
     }
 
     @Test
+    void aSmallPayloadIsKeptInTheRowWrittenWithItsMessageAndALargeOneInAFile() throws Exception {
+        byte[] small = Envelopes.payload();
+        byte[] large = ("{\"personnummer\": \"" + Envelopes.SYNTHETIC_PERSONNUMMER + "\", \"bilaga\": \""
+                + "0123456789".repeat(10_000) + UUID.randomUUID() + "\"}").getBytes(StandardCharsets.UTF_8);
+        var atRest = new StoredPayloads(payloadDirectory, jdbc);
+
+        for (byte[] payload : List.of(small, large)) {
+            var sent = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), payload);
+            assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+            String id = sent.json().get("messageId").asText();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get(Api.FORSAKRINGSKASSAN,
+                    MAILBOX + "/" + id).json().get("state").asText()).isEqualTo("DELIVERED"));
+            assertThat(api.get(Api.FORSAKRINGSKASSAN, MAILBOX + "/" + id + "/payload").raw().body())
+                    .isEqualTo(payload);
+        }
+
+        String smallSha = Sha256.of(small);
+        assertThat(atRest.inRow(smallSha)).as("64 KB and below: in its row").isTrue();
+        assertThat(atRest.inFile(smallSha)).isFalse();
+        String largeSha = Sha256.of(large);
+        assertThat(atRest.inFile(largeSha)).as("above: the claim check").isTrue();
+        assertThat(atRest.inRow(largeSha)).isFalse();
+    }
+
+    @Test
     void acceptedMessageWhoseHandOverFailedIsRequeuedAndDeliveredOnce() {
         String id = UUID.randomUUID().toString();
         var envelope = envelopes.read(Envelopes.inkomstuppgift(id).getBytes()).withAssignedIds();
@@ -101,6 +136,7 @@ class MessageFlowIT extends IntegrationTest {
         // Admitted without the pipeline's enqueue step: exactly the state a failed broker send leaves behind.
         intake.admit(new Submission("2021005448", envelope, stored, "application/json", "TEST"),
                 PolicyDecision.accept("skv-fk-inkomstuppgift"));
+        payloads.release(stored); // from here on, the payload is read from where its admission put it
 
         // "Unchanged for at least minus one second": every accepted message, however fresh, including this one.
         assertThat(delivery.requeueStale(Duration.ofSeconds(-1), 10_000)).isGreaterThanOrEqualTo(1);

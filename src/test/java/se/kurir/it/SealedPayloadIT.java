@@ -9,19 +9,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.crypto.CertificateUsage;
 import se.kurir.crypto.CmsOpener;
 import se.kurir.crypto.CmsSealer;
@@ -33,6 +32,7 @@ import se.kurir.crypto.SigningKey;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
+import se.kurir.support.StoredPayloads;
 import se.kurir.support.TestAuthority;
 import se.kurir.tool.CertificateAuthority;
 
@@ -58,6 +58,9 @@ class SealedPayloadIT extends IntegrationTest {
     @Value("${kurir.payload.directory}")
     Path payloadDirectory;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void anEndToEndSealedPayloadIsRoutedUnreadAndOpensOnlyForItsRecipient() throws Exception {
         registerAll();
@@ -68,7 +71,7 @@ class SealedPayloadIT extends IntegrationTest {
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         String id = sent.json().get("messageId").asText();
 
-        assertThat(storedFilesContaining(secret)).isEmpty();
+        assertThat(storedPayloads().placesContaining(secret)).isEmpty();
         byte[] fetched = fetch(Api.POLISEN, POLISEN_MAILBOX, id);
         assertThat(fetched).isEqualTo(sealed);
         var plaintext = new ByteArrayOutputStream();
@@ -197,7 +200,7 @@ class SealedPayloadIT extends IntegrationTest {
         assertThat(sent.status()).as(sent.body()).isEqualTo(202);
         String id = sent.json().get("messageId").asText();
 
-        assertThat(storedFilesContaining(secret)).isEmpty();
+        assertThat(storedPayloads().placesContaining(secret)).isEmpty();
         byte[] fetched = fetch(Api.MIGRATIONSVERKET, MIGRATIONSVERKET_MAILBOX, id);
         var plaintext = new ByteArrayOutputStream();
         X509Certificate signer = CmsOpener.open(new ByteArrayInputStream(fetched), plaintext,
@@ -229,7 +232,7 @@ class SealedPayloadIT extends IntegrationTest {
                 secret.getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertRejected(sent, "NO_ENCRYPTION_CERTIFICATE");
-        assertThat(storedFilesContaining(secret)).as("a rejected message keeps its payload").hasSize(1);
+        assertThat(storedPayloads().placesContaining(secret)).as("a rejected message keeps its payload").hasSize(1);
         assertThat(api.get(Api.POLISEN, "/api/v1/certificates/current?participant=2021002163&profile=RSA_OAEP")
                 .json().get("code").asText()).isEqualTo("CERTIFICATE_NOT_FOUND");
     }
@@ -320,18 +323,8 @@ class SealedPayloadIT extends IntegrationTest {
         return Api.parse(record.get("details").asText());
     }
 
-    private List<Path> storedFilesContaining(String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(payloadDirectory)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)
-                        .contains(new String(needle, StandardCharsets.ISO_8859_1))) {
-                    found.add(file);
-                }
-            }
-        }
-        return found;
+    private StoredPayloads storedPayloads() {
+        return new StoredPayloads(payloadDirectory, jdbc);
     }
 
     private static String open(byte[] sealed, List<DecryptionKey> keys) throws IOException {

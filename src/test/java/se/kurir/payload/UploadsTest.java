@@ -38,8 +38,10 @@ class UploadsTest {
     }
 
     Uploads uploads() throws Exception {
-        PayloadProperties properties = new PayloadProperties(dir, DataSize.ofMegabytes(1), Duration.ofHours(24));
-        return new Uploads(new UploadRepository(jdbc), new PayloadStore(properties), properties, clock);
+        PayloadProperties properties = new PayloadProperties(dir, DataSize.ofMegabytes(1), Duration.ofHours(24),
+                DataSize.ofKilobytes(64));
+        return new Uploads(new UploadRepository(jdbc), new PayloadStore(properties,
+                new InlinePayloadRepository(jdbc)), properties, clock);
     }
 
     @Test
@@ -54,8 +56,8 @@ class UploadsTest {
                 Sha256.hex(digestOf("0123456789abc".getBytes())));
 
         assertThat(stored.size()).isEqualTo(13);
-        try (var in = new PayloadStore(new PayloadProperties(dir, DataSize.ofMegabytes(1), Duration.ofHours(1)))
-                .open(stored.sha256())) {
+        try (var in = new PayloadStore(new PayloadProperties(dir, DataSize.ofMegabytes(1), Duration.ofHours(1),
+                DataSize.ofKilobytes(64)), new InlinePayloadRepository(jdbc)).open(stored.sha256())) {
             assertThat(new String(in.readAllBytes())).isEqualTo("0123456789abc");
         }
         // Completed again (the first admission failed, say): the same payload, from the store.
