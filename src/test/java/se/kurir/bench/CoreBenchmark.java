@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.NodeProcess;
@@ -68,6 +69,16 @@ public final class CoreBenchmark {
         }
     }
 
+    /** A counter of the gateway's own, as its Prometheus endpoint shows it. */
+    private static double counter(Api api, String name) {
+        var line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$",
+                Pattern.MULTILINE).matcher(api.get(Api.OPERATOR, "/actuator/prometheus").body());
+        if (!line.find()) {
+            throw new IllegalStateException("the gateway shows no " + name);
+        }
+        return Double.parseDouble(line.group(2));
+    }
+
     private static Duration cpu(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
@@ -113,11 +124,16 @@ public final class CoreBenchmark {
                     args.toArray(String[]::new))) {
                 from = Instant.now();
                 Duration cpuBefore = cpu(node.pid());
+                double recordsBefore = counter(node.api(), "kurir_audit_records_total");
+                double commitsBefore = counter(node.api(), "kurir_audit_commits_total");
                 result = gateway(node.api(), messages, concurrency);
                 Duration cpu = cpu(node.pid()).minus(cpuBefore);
                 to = Instant.now();
-                System.out.printf("gateway on %s: %.2f ms of CPU per message end to end (its own process)%n",
-                        database, cpu.toNanos() / 1e6 / messages);
+                double records = counter(node.api(), "kurir_audit_records_total") - recordsBefore;
+                double commits = counter(node.api(), "kurir_audit_commits_total") - commitsBefore;
+                System.out.printf("gateway on %s: %.2f ms of CPU per message end to end (its own process); "
+                        + "%.0f state changes in %.0f database commits, %.1f per commit%n", database,
+                        cpu.toNanos() / 1e6 / messages, records, commits, records / commits);
                 String paced = paced(node.api(), result.acceptRate() / 2, messages / 4);
                 Duration ingressBefore = cpu(node.pid());
                 String ingress = BrokerIngress.run(brokerPort, node.api(), messages, concurrency);
