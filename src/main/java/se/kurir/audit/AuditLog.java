@@ -101,9 +101,30 @@ public class AuditLog implements DisposableBean {
         });
     }
 
+    /**
+     * As {@link #append(AuditEvent, Supplier)} for several events at once, queued together so that they share a
+     * commit: a run of deliveries taken in one broker transaction. Returns what each change returned, in order.
+     */
+    public <T> List<T> appendAll(List<AuditEvent> events, List<Supplier<T>> changes) {
+        if (events.size() != changes.size()) {
+            throw new IllegalArgumentException("one change per event");
+        }
+        List<Entry> entries = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            entries.add(new Entry(events.get(i), changes.get(i)));
+        }
+        @SuppressWarnings("unchecked")
+        List<T> changed = (List<T>) submitAll(entries).stream().map(Committed::changed).toList();
+        return changed;
+    }
+
     private Committed submit(Entry entry) {
+        return submitAll(List.of(entry)).get(0);
+    }
+
+    private List<Committed> submitAll(List<Entry> entries) {
         try {
-            return writer.submit(entry);
+            return writer.submitAll(entries);
         } catch (GroupCommitWriter.NotCommittedException e) {
             if (e.getCause() instanceof ChangeFailed failed) {
                 throw failed.change();

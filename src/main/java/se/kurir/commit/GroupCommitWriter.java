@@ -60,13 +60,29 @@ public final class GroupCommitWriter<T, R> implements AutoCloseable {
 
     /** Queues the item and returns its result once its batch is committed. */
     public R submit(T item) {
+        return submitAll(List.of(item)).get(0);
+    }
+
+    /**
+     * Queues the items together, so that they share a commit (unless the batch is full), and returns their results
+     * once all are committed.
+     *
+     * @throws NotCommittedException for the first item not committed; the others may be
+     */
+    public List<R> submitAll(List<T> items) {
         if (!running) {
             throw new NotCommittedException("the writer is shut down", null);
         }
-        Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
-        queue.add(pending);
+        List<Pending<T, R>> pending = items.stream().map(item -> new Pending<T, R>(item, new CompletableFuture<>()))
+                .toList();
+        queue.addAll(pending);
+        long deadline = System.nanoTime() + commitTimeout.toNanos();
+        List<R> results = new ArrayList<>(pending.size());
         try {
-            return pending.committed().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (Pending<T, R> p : pending) {
+                results.add(p.committed().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            }
+            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotCommittedException("interrupted while waiting for the commit", e);

@@ -3,12 +3,15 @@ package se.kurir.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
 
@@ -39,12 +42,35 @@ public class MailboxDelivery {
      * record is refused, never dropped: the broker redelivers it and finally dead-letters it for an operator.
      */
     public boolean deliver(String messageId, String brokerMessageId) {
-        var message = awaitingDelivery(messageId);
-        if (message.isEmpty()) {
-            log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", messageId);
-            return false;
+        return deliverAll(List.of(new QueuedCopy(messageId, brokerMessageId))) == 1;
+    }
+
+    /** A message's copy on a mailbox queue: the message and the broker's id of the copy. */
+    public record QueuedCopy(String messageId, String brokerMessageId) {
+    }
+
+    /**
+     * As {@link #deliver}, for a run of queued messages taken in one broker transaction: recorded together, so they
+     * share a database commit. Refuses the whole run when one of them has no record (the broker redelivers the run).
+     *
+     * @return how many of them this call delivered
+     */
+    public int deliverAll(List<QueuedCopy> run) {
+        List<AuditEvent> events = new ArrayList<>(run.size());
+        List<Supplier<Boolean>> changes = new ArrayList<>(run.size());
+        Instant now = clock.instant();
+        for (QueuedCopy copy : run) {
+            Optional<MessageRecord> waiting = awaitingDelivery(copy.messageId());
+            if (waiting.isEmpty()) {
+                log.debug("Message {} is not waiting for delivery; duplicate hand-over ignored", copy.messageId());
+                continue;
+            }
+            MessageRecord message = waiting.get();
+            events.add(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message));
+            changes.add(() -> messages.markDelivered(message.messageId(), message.recipient(),
+                    copy.brokerMessageId(), now));
         }
-        return recordDelivered(message.get(), brokerMessageId);
+        return (int) audit.appendAll(events, changes).stream().filter(Boolean.TRUE::equals).count();
     }
 
     /**

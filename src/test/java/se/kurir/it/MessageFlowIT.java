@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +45,8 @@ class MessageFlowIT extends IntegrationTest {
     JsonEnvelopeReader envelopes;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CamelContext camel;
     @Value("${kurir.payload.directory}")
     Path payloadDirectory;
 
@@ -126,6 +130,43 @@ class MessageFlowIT extends IntegrationTest {
         String largeSha = Sha256.of(large);
         assertThat(atRest.inFile(largeSha)).as("above: the claim check").isTrue();
         assertThat(atRest.inRow(largeSha)).isFalse();
+    }
+
+    @Test
+    void messagesQueuedForAPullMailboxAreDeliveredInRunsOfOneBrokerTransactionEach() throws Exception {
+        String route = "delivery-mailbox-2021005521.kontroll";
+        double runsBefore = counter("kurir_delivery_run_messages_count");
+        double deliveredBefore = counter("kurir_delivery_run_messages_sum");
+        List<String> sent = new ArrayList<>();
+        camel.getRouteController().stopRoute(route);
+        try {
+            for (int i = 0; i < 24; i++) {
+                var answer = api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(null), Envelopes.payload());
+                assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+                sent.add(answer.json().get("messageId").asText());
+            }
+        } finally {
+            camel.getRouteController().startRoute(route);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sent).allSatisfy(id -> {
+            var message = api.get(Api.FORSAKRINGSKASSAN, MAILBOX + "/" + id);
+            assertThat(message.status()).as("in the mailbox").isEqualTo(200);
+            assertThat(message.json().get("state").asText()).isEqualTo("DELIVERED");
+        }));
+        double runs = counter("kurir_delivery_run_messages_count") - runsBefore;
+        double delivered = counter("kurir_delivery_run_messages_sum") - deliveredBefore;
+        assertThat(delivered).as("every queued message taken once").isEqualTo(sent.size());
+        assertThat(runs).as("fewer broker transactions than messages").isLessThan(delivered);
+        for (String id : sent) {
+            assertThat(types(api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json(), "type"))
+                    .containsExactly("MESSAGE_ACCEPTED", "MESSAGE_DELIVERED");
+        }
+    }
+
+    private double counter(String name) {
+        var line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(api.get(Api.OPERATOR, "/actuator/prometheus").body());
+        return line.find() ? Double.parseDouble(line.group(2)) : 0;
     }
 
     @Test

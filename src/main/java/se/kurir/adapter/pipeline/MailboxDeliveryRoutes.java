@@ -19,7 +19,8 @@ import se.kurir.registry.Registry;
  * mailbox is consumed with its own concurrency and stopped on its own in Hawtio (a stuck receiver holds back nobody
  * else); it hands the message to the route of the kind its registry entry names ({@code delivery-<kind>}: push,
  * broker outbox, file inbox, whatever transports are plugged in), whose {@link MailboxChannel} carries it, and then
- * records the delivery. Pull mailboxes need no carrier. Plus the route that records dead letters. Transacted
+ * records the delivery. Pull mailboxes need no carrier, so their consumer takes the messages queued behind the one it
+ * received into the same broker transaction and records them together ({@link DeliverRunToMailboxProcessor}). Plus the route that records dead letters. Transacted
  * throughout, the kind's route inside the mailbox's broker transaction: a failed delivery rolls back and the broker
  * redelivers, then dead-letters.
  */
@@ -29,14 +30,17 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
     private final Registry registry;
     private final PipelineProperties properties;
     private final DeliverToMailboxProcessor deliverToMailbox;
+    private final DeliverRunToMailboxProcessor deliverRunToMailbox;
     private final RecordDeadLetterProcessor recordDeadLetter;
     private final Map<String, MailboxChannel> channels = new TreeMap<>();
 
     MailboxDeliveryRoutes(Registry registry, PipelineProperties properties, DeliverToMailboxProcessor deliverToMailbox,
-            RecordDeadLetterProcessor recordDeadLetter, List<MailboxChannel> channels) {
+            DeliverRunToMailboxProcessor deliverRunToMailbox, RecordDeadLetterProcessor recordDeadLetter,
+            List<MailboxChannel> channels) {
         this.registry = registry;
         this.properties = properties;
         this.deliverToMailbox = deliverToMailbox;
+        this.deliverRunToMailbox = deliverRunToMailbox;
         this.recordDeadLetter = recordDeadLetter;
         for (MailboxChannel channel : channels) {
             if (channels.stream().filter(c -> c.kind().equals(channel.kind())).count() > 1) {
@@ -60,11 +64,13 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
                     .routeConfigurationId(KurirRouteConfigurations.TRANSACTED)
                     .autoStartup(properties.consumersAutoStart());
             String kind = mailbox.delivery().kind();
-            if (!kind.equals(DeliveryChannel.Pull.KIND)) {
+            if (kind.equals(DeliveryChannel.Pull.KIND)) {
+                route.process(deliverRunToMailbox).id(routeId + "-deliver");
+            } else {
                 channelFor(mailbox).check(mailbox);
                 route.to(kindEndpoint(kind)).id(routeId + "-" + kind);
+                route.process(deliverToMailbox).id(routeId + "-deliver");
             }
-            route.process(deliverToMailbox).id(routeId + "-deliver");
         }
 
         recordDeadLetters();

@@ -16,13 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param requeueBatch most messages requeued per run
  * @param mailboxConsumers concurrent consumers per mailbox queue: their transactions share the broker's disk syncs;
  *     this also bounds the threads a slow push endpoint can hold
+ * @param mailboxRun most messages a pull mailbox's consumer delivers in one broker transaction (and one database
+ *     commit), when that many are queued; 1 delivers one at a time
  * @param redelivery how a mailbox queue retries a failed delivery before it dead-letters the message
  */
 @Validated
 @ConfigurationProperties("kurir.pipeline")
 record PipelineProperties(@NotNull String queuePrefix, boolean consumersAutoStart, @NotNull Duration requeueAfter,
         @Min(1) @Max(10_000) int requeueBatch, @Min(1) @Max(64) int mailboxConsumers,
-        @NotNull @Valid Redelivery redelivery) {
+        @Min(1) @Max(500) int mailboxRun, @NotNull @Valid Redelivery redelivery) {
 
     /** @param maxAttempts attempts in all, the first included, before the message is dead-lettered */
     record Redelivery(@Min(1) @Max(1000) int maxAttempts, @NotNull Duration initialDelay,
