@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.NodeProcess;
@@ -69,16 +68,6 @@ public final class CoreBenchmark {
         }
     }
 
-    /** A counter of the gateway's own, as its Prometheus endpoint shows it. */
-    private static double counter(Api api, String name) {
-        var line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$",
-                Pattern.MULTILINE).matcher(api.get(Api.OPERATOR, "/actuator/prometheus").body());
-        if (!line.find()) {
-            throw new IllegalStateException("the gateway shows no " + name);
-        }
-        return Double.parseDouble(line.group(2));
-    }
-
     private static Duration cpu(long pid) {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
@@ -124,13 +113,13 @@ public final class CoreBenchmark {
                     args.toArray(String[]::new))) {
                 from = Instant.now();
                 Duration cpuBefore = cpu(node.pid());
-                double recordsBefore = counter(node.api(), "kurir_audit_records_total");
-                double commitsBefore = counter(node.api(), "kurir_audit_commits_total");
+                double recordsBefore = node.api().metric("kurir_audit_records_total");
+                double commitsBefore = node.api().metric("kurir_audit_commits_total");
                 result = gateway(node.api(), messages, concurrency);
                 Duration cpu = cpu(node.pid()).minus(cpuBefore);
                 to = Instant.now();
-                double records = counter(node.api(), "kurir_audit_records_total") - recordsBefore;
-                double commits = counter(node.api(), "kurir_audit_commits_total") - commitsBefore;
+                double records = node.api().metric("kurir_audit_records_total") - recordsBefore;
+                double commits = node.api().metric("kurir_audit_commits_total") - commitsBefore;
                 System.out.printf("gateway on %s: %.2f ms of CPU per message end to end (its own process); "
                         + "%.0f state changes in %.0f database commits, %.1f per commit%n", database,
                         cpu.toNanos() / 1e6 / messages, records, commits, records / commits);

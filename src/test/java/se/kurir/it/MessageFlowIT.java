@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -135,8 +134,8 @@ class MessageFlowIT extends IntegrationTest {
     @Test
     void messagesQueuedForAPullMailboxAreDeliveredInRunsOfOneBrokerTransactionEach() throws Exception {
         String route = "delivery-mailbox-2021005521.kontroll";
-        double runsBefore = counter("kurir_delivery_run_messages_count");
-        double deliveredBefore = counter("kurir_delivery_run_messages_sum");
+        double runsBefore = api.metric("kurir_delivery_run_messages_count");
+        double deliveredBefore = api.metric("kurir_delivery_run_messages_sum");
         List<String> sent = new ArrayList<>();
         camel.getRouteController().stopRoute(route);
         try {
@@ -154,19 +153,14 @@ class MessageFlowIT extends IntegrationTest {
             assertThat(message.status()).as("in the mailbox").isEqualTo(200);
             assertThat(message.json().get("state").asText()).isEqualTo("DELIVERED");
         }));
-        double runs = counter("kurir_delivery_run_messages_count") - runsBefore;
-        double delivered = counter("kurir_delivery_run_messages_sum") - deliveredBefore;
+        double runs = api.metric("kurir_delivery_run_messages_count") - runsBefore;
+        double delivered = api.metric("kurir_delivery_run_messages_sum") - deliveredBefore;
         assertThat(delivered).as("every queued message taken once").isEqualTo(sent.size());
         assertThat(runs).as("fewer broker transactions than messages").isLessThan(delivered);
         for (String id : sent) {
             assertThat(types(api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json(), "type"))
                     .containsExactly("MESSAGE_ACCEPTED", "MESSAGE_DELIVERED");
         }
-    }
-
-    private double counter(String name) {
-        var line = Pattern.compile("^" + name + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE).matcher(api.get(Api.OPERATOR, "/actuator/prometheus").body());
-        return line.find() ? Double.parseDouble(line.group(2)) : 0;
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** A plain HTTP client for Kurir's REST API, as an agency system or a person would use it. */
 public final class Api {
@@ -67,7 +68,6 @@ public final class Api {
         }
     }
 
-    /** Credentials: an API key, or "user:password" for HTTP Basic, or null for none. */
     /** The first audit record of this type for the message, read as the demo auditor. */
     public JsonNode auditRecord(String messageId, String type) {
         for (JsonNode record : get(AUDITOR, "/api/v1/audit?messageId=" + messageId).json()) {
@@ -76,6 +76,16 @@ public final class Api {
             }
         }
         throw new AssertionError("no " + type + " record for " + messageId);
+    }
+
+    /** A counter or sum of the gateway's own (say kurir_audit_commits_total), as its Prometheus endpoint shows it. */
+    public double metric(String name) {
+        var line = Pattern.compile("^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE)
+                .matcher(get(OPERATOR, "/actuator/prometheus").body());
+        if (!line.find()) {
+            throw new AssertionError("the gateway shows no " + name);
+        }
+        return Double.parseDouble(line.group(2));
     }
 
     public Response get(String credentials, String path) {
