@@ -18,8 +18,8 @@ import se.kurir.policy.RejectionCode;
 
 /**
  * Admits a checked submission: records the decision in the audit log and, in the same transaction, the message state,
- * the sender's receipt and a small payload kept in memory until then, so nothing is ever queued that the log does not know about, and a message id admitted
- * twice at once is recorded (and audited) once.
+ * the sender's receipt and a small payload kept in memory until then, so nothing is ever queued that the log does not
+ * know about, and a message id admitted twice at once is recorded (and audited) once.
  */
 @Service
 public class MessageIntake {

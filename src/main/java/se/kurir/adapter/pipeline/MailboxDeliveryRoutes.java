@@ -20,9 +20,9 @@ import se.kurir.registry.Registry;
  * else); it hands the message to the route of the kind its registry entry names ({@code delivery-<kind>}: push,
  * broker outbox, file inbox, whatever transports are plugged in), whose {@link MailboxChannel} carries it, and then
  * records the delivery. Pull mailboxes need no carrier, so their consumer takes the messages queued behind the one it
- * received into the same broker transaction and records them together ({@link DeliverRunToMailboxProcessor}). Plus the route that records dead letters. Transacted
- * throughout, the kind's route inside the mailbox's broker transaction: a failed delivery rolls back and the broker
- * redelivers, then dead-letters.
+ * received into the same broker transaction and records them together ({@link DeliverRunToMailboxProcessor}). Plus
+ * the route that records dead letters. Transacted throughout, the kind's route inside the mailbox's broker
+ * transaction: a failed delivery rolls back and the broker redelivers, then dead-letters.
  */
 @Component
 final class MailboxDeliveryRoutes extends RouteBuilder {
