@@ -65,6 +65,22 @@ public final class ConsoleSession {
     public record JolokiaAnswer(int httpStatus, JsonNode body) {
     }
 
+    /** Runs a route operation ({@code stop()}, {@code start()}) as an operator does from the console's Camel tab. */
+    public JolokiaAnswer routeOperation(String routeId, String operation) {
+        String search = "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,name=\\\"" + routeId
+                + "\\\",*\"}";
+        JsonNode found = jolokia(search, true).body().at("/value/0");
+        if (found.isMissingNode()) {
+            throw new IllegalStateException("no route " + routeId + " in the console");
+        }
+        try {
+            return jolokia("{\"type\":\"exec\",\"mbean\":" + JSON.writeValueAsString(found.asText())
+                    + ",\"operation\":\"" + operation + "\"}", true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private String csrfCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().orElseThrow();

@@ -8,11 +8,14 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.spi.IdempotentRepository;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.CachingConnectionFactory;
 import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Participant;
 import se.kurir.registry.Registry;
@@ -36,6 +39,27 @@ class BrokerConfiguration {
         JmsComponent jms = JmsComponent.jmsComponent(connectionFactory);
         jms.setLazyCreateTransactionManager(false);
         return jms;
+    }
+
+    /**
+     * The gateway's consumers take a message off the broker when they ask for one, none read ahead
+     * ({@code consumerWindowSize} 0): a pull mailbox's run ({@link DeliverRunToMailboxProcessor}) takes the messages
+     * queued behind the one it received, which a neighbouring consumer's read-ahead would otherwise keep from it, and
+     * a consumer stuck on a slow push endpoint sits on no messages it has not started.
+     */
+    @Bean
+    static BeanPostProcessor brokerConsumersReadNoAhead() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                Object target = bean instanceof CachingConnectionFactory caching
+                        ? caching.getTargetConnectionFactory() : bean;
+                if (target instanceof ActiveMQConnectionFactory artemis) {
+                    artemis.setConsumerWindowSize(0);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
