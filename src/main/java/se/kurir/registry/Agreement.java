@@ -15,6 +15,7 @@ import se.kurir.envelope.Classification;
  * @param protection how payloads under this agreement must be sealed; null when the agreement asks for none
  * @param privacy the privacy step every payload under this agreement passes before it is forwarded, unless a
  *     consumer's own terms name another; null when the agreement asks for none
+ * @param shs how SHS traffic under this agreement is carried; null when SHS clients do not use it
  */
 public record Agreement(
         String id,
@@ -27,7 +28,8 @@ public record Agreement(
         LocalDate validTo,
         boolean reviewRequired,
         PayloadProtection protection,
-        PrivacyPlan privacy) {
+        PrivacyPlan privacy,
+        ShsTerms shs) {
 
     /** Agreements are dated in Swedish law, so validity is judged on the Swedish calendar. */
     static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Stockholm");
@@ -37,12 +39,24 @@ public record Agreement(
         legalBases = List.copyOf(legalBases);
     }
 
+    /** An agreement that SHS clients do not use. */
+    public Agreement(String id, String product, String producer, List<Consumer> consumers,
+            List<AllowedLegalBasis> legalBases, Classification classificationCeiling, LocalDate validFrom,
+            LocalDate validTo, boolean reviewRequired, PayloadProtection protection, PrivacyPlan privacy) {
+        this(id, product, producer, consumers, legalBases, classificationCeiling, validFrom, validTo, reviewRequired,
+                protection, privacy, null);
+    }
+
     /** An agreement that asks for no sealing of its payloads. */
     public Agreement(String id, String product, String producer, List<Consumer> consumers,
             List<AllowedLegalBasis> legalBases, Classification classificationCeiling, LocalDate validFrom,
             LocalDate validTo, boolean reviewRequired) {
         this(id, product, producer, consumers, legalBases, classificationCeiling, validFrom, validTo, reviewRequired,
                 null, null);
+    }
+
+    public Optional<ShsTerms> shsTerms() {
+        return Optional.ofNullable(shs);
     }
 
     public Optional<PayloadProtection> payloadProtection() {

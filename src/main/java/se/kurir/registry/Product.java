@@ -9,9 +9,16 @@ import se.kurir.envelope.Classification;
  *
  * @param maxPayloadBytes the largest payload the gateway accepts for this product
  * @param eventRetention how long the product's change feed keeps its events; null for the gateway's default
+ * @param shsProduct the SHS product type (a UUID, lower case) that SHS clients name this product by; null when the
+ *     product is not offered over SHS
  */
 public record Product(String id, String name, String description, Classification classification,
-        boolean personalData, long maxPayloadBytes, Period eventRetention) {
+        boolean personalData, long maxPayloadBytes, Period eventRetention, String shsProduct) {
+
+    public Product(String id, String name, String description, Classification classification, boolean personalData,
+            long maxPayloadBytes, Period eventRetention) {
+        this(id, name, description, classification, personalData, maxPayloadBytes, eventRetention, null);
+    }
 
     public Product(String id, String name, String description, Classification classification, boolean personalData,
             long maxPayloadBytes) {

@@ -64,6 +64,11 @@ public class Registry {
         return Optional.ofNullable(products.get(id));
     }
 
+    /** The product SHS clients name by this product type (a UUID, any case). */
+    public Optional<Product> productByShsType(String shsProduct) {
+        return productList.stream().filter(p -> shsProduct.equalsIgnoreCase(p.shsProduct())).findFirst();
+    }
+
     public List<Participant> participants() {
         return participants;
     }

@@ -29,7 +29,7 @@ class RegistryRepository {
 
     /** Terms of an agreement that are stored as one JSON document: consumers, allowed legal bases, protection. */
     record Terms(List<Agreement.Consumer> consumers, List<AllowedLegalBasis> legalBases,
-            PayloadProtection protection, PrivacyPlan privacy) {
+            PayloadProtection protection, PrivacyPlan privacy, ShsTerms shs) {
     }
 
     @Transactional
@@ -75,19 +75,20 @@ class RegistryRepository {
 
     private void upsert(Product p) {
         var params = new Object[] {p.name(), p.description(), p.classification().name(), p.personalData(),
-            p.maxPayloadBytes(), p.eventRetention() == null ? null : p.eventRetention().toString(), p.id()};
+            p.maxPayloadBytes(), p.eventRetention() == null ? null : p.eventRetention().toString(), p.shsProduct(),
+            p.id()};
         int n = jdbc.sql("UPDATE products SET name = ?, description = ?, classification = ?, personal_data = ?, "
-                + "max_payload_bytes = ?, event_retention = ? WHERE id = ?").params(params).update();
+                + "max_payload_bytes = ?, event_retention = ?, shs_product = ? WHERE id = ?").params(params).update();
         if (n == 0) {
             jdbc.sql("INSERT INTO products (name, description, classification, personal_data, max_payload_bytes, "
-                    + "event_retention, id) VALUES (?, ?, ?, ?, ?, ?, ?)").params(params).update();
+                    + "event_retention, shs_product, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").params(params).update();
         }
     }
 
     private void upsert(Agreement a) {
         var params = new Object[] {a.product(), a.producer(), a.classificationCeiling().name(),
             Date.valueOf(a.validFrom()), a.validTo() == null ? null : Date.valueOf(a.validTo()), a.reviewRequired(),
-            toJson(new Terms(a.consumers(), a.legalBases(), a.protection(), a.privacy())), a.id()};
+            toJson(new Terms(a.consumers(), a.legalBases(), a.protection(), a.privacy(), a.shs())), a.id()};
         int n = jdbc.sql("UPDATE agreements SET product = ?, producer = ?, classification_ceiling = ?, valid_from = ?, "
                 + "valid_to = ?, review_required = ?, terms = ? WHERE id = ?").params(params).update();
         if (n == 0) {
@@ -110,9 +111,10 @@ class RegistryRepository {
 
     List<Product> products() {
         return jdbc.sql("SELECT id, name, description, classification, personal_data, max_payload_bytes, "
-                + "event_retention FROM products ORDER BY id").query((rs, i) -> new Product(rs.getString(1),
-                        rs.getString(2), rs.getString(3), Classification.valueOf(rs.getString(4)), rs.getBoolean(5),
-                        rs.getLong(6), rs.getString(7) == null ? null : Period.parse(rs.getString(7)))).list();
+                + "event_retention, shs_product FROM products ORDER BY id").query((rs, i) -> new Product(
+                        rs.getString(1), rs.getString(2), rs.getString(3), Classification.valueOf(rs.getString(4)),
+                        rs.getBoolean(5), rs.getLong(6), rs.getString(7) == null ? null : Period.parse(rs.getString(7)),
+                        rs.getString(8))).list();
     }
 
     List<Agreement> agreements() {
@@ -123,7 +125,7 @@ class RegistryRepository {
                     return new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), terms.consumers(),
                             terms.legalBases(), Classification.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(),
                             validTo == null ? null : validTo.toLocalDate(), rs.getBoolean(7),
-                            terms.protection(), terms.privacy());
+                            terms.protection(), terms.privacy(), terms.shs());
                 }).list();
     }
 

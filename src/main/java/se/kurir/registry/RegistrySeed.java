@@ -2,6 +2,7 @@ package se.kurir.registry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import se.kurir.envelope.Classification;
 
 /** The shape of a registry seed file; see {@code config/registry/}. */
@@ -35,8 +36,11 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
         }
     }
 
-    /** @param eventRetention ISO 8601 period the product's change feed keeps events, e.g. P30D */
+    /**
+     * @param eventRetention ISO 8601 period the product's change feed keeps events, e.g. P30D
+     * @param shsProduct the SHS product type's UUID, for products SHS clients send
+     */
     record SeedProduct(String id, String name, String description, Classification classification,
-            boolean personalData, String maxPayloadSize, String eventRetention) {
+            boolean personalData, String maxPayloadSize, String eventRetention, UUID shsProduct) {
     }
 }

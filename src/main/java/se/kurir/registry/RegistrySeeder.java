@@ -56,7 +56,8 @@ class RegistrySeeder {
         }
         List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
                 p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes(),
-                p.eventRetention() == null ? null : Period.parse(p.eventRetention()))).toList();
+                p.eventRetention() == null ? null : Period.parse(p.eventRetention()),
+                p.shsProduct() == null ? null : p.shsProduct().toString())).toList();
         checkReferences(participants, mailboxes, products, seed.agreements());
         repository.replaceAll(participants, mailboxes, products, seed.agreements());
         log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements",
@@ -98,6 +99,9 @@ class RegistrySeeder {
                 c.mailboxes().forEach(m -> require(boxes.contains(m) && m.startsWith(c.participant() + "."), a,
                         "mailbox " + m + " is not a mailbox of " + c.participant()));
             }
+            a.shsTerms().ifPresent(shs -> require(a.legalBases().stream().anyMatch(b -> b.matches(shs.statute(),
+                    shs.provision()) && b.disclosureModes().contains(shs.disclosureMode())
+                    && b.purposes().contains(shs.purpose())), a, "its SHS legal basis is not one it allows"));
         }
     }
 

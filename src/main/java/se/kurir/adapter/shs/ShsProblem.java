@@ -1,0 +1,46 @@
+package se.kurir.adapter.shs;
+
+import se.kurir.problem.ProblemCode;
+
+/** Why the SHS services refused a request, each with the SHS error code an SHS client is told. */
+enum ShsProblem implements ProblemCode {
+    SHS_MESSAGE_MALFORMED(ShsErrorCode.ILLEGAL_MESSAGE_STRUCTURE,
+            "The SHS message is not a complete MIME message: no boundary, a part missing, or it ends before its "
+                    + "closing boundary (truncated); nothing of it was kept."),
+    SHS_LABEL_INVALID(ShsErrorCode.ILLEGAL_MESSAGE_STRUCTURE,
+            "The shs.label is not well-formed, or an attribute or element it needs is missing or malformed."),
+    SHS_DATA_PARTS_UNSUPPORTED(ShsErrorCode.ILLEGAL_MESSAGE_STRUCTURE,
+            "The message has no data part, or more than one: Kurir carries one data part per SHS message."),
+    SHS_TRANSFER_ENCODING_UNSUPPORTED(ShsErrorCode.ILLEGAL_DATAPART_CONTENT,
+            "A data part's Content-Transfer-Encoding is neither binary (7bit, 8bit) nor base64."),
+    SHS_SYNCH_NOT_OFFERED(ShsErrorCode.MISSING_DELIVERY_EXECUTION,
+            "A synch (request/reply) SHS message: this gateway takes asynch SHS messages only, for now."),
+    SHS_SENDER_NOT_CALLER(ShsErrorCode.ILLEGAL_SENDER,
+            "The label's from (or originator) is not the authenticated participant."),
+    SHS_UNKNOWN_RECEIVER(ShsErrorCode.UNKNOWN_RECEIVER,
+            "The label's to names no participant or mailbox in the registry."),
+    SHS_DELIVERY_ADDRESS_MISSING(ShsErrorCode.MISSING_DELIVERY_ADDRESS,
+            "The label's to names the organisation only, and no agreement names the one mailbox it receives in."),
+    SHS_UNKNOWN_PRODUCT_TYPE(ShsErrorCode.UNKNOWN_PRODUCT_TYPE,
+            "The label's product is no SHS product type the registry maps to a Kurir product."),
+    SHS_AGREEMENT_MISSING(ShsErrorCode.MISSING_AGREEMENT,
+            "No agreement carries this product from the sender to the receiver over SHS (or not the one the "
+                    + "label's shs.agreement names).");
+
+    private final ShsErrorCode shsCode;
+    private final String meaning;
+
+    ShsProblem(ShsErrorCode shsCode, String meaning) {
+        this.shsCode = shsCode;
+        this.meaning = meaning;
+    }
+
+    ShsErrorCode shsCode() {
+        return shsCode;
+    }
+
+    @Override
+    public String meaning() {
+        return meaning;
+    }
+}

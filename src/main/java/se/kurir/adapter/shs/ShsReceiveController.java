@@ -1,0 +1,129 @@
+package se.kurir.adapter.shs;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.kurir.adapter.pipeline.PipelineIngress;
+import se.kurir.delivery.IntakeResult;
+import se.kurir.delivery.MessageIntake;
+import se.kurir.delivery.MessageState;
+import se.kurir.delivery.Submission;
+import se.kurir.envelope.Envelope;
+import se.kurir.payload.PayloadMediaType;
+import se.kurir.payload.PayloadStore;
+import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.payload.StoredPayload;
+import se.kurir.policy.RejectionCode;
+import se.kurir.registry.Product;
+import se.kurir.registry.Registry;
+
+/**
+ * The SHS receive service: an SHS client posts a MIME message, label first, and is answered as SHS answers. The
+ * label becomes an envelope before the data part is read, so the data part streams straight into the store under
+ * its product's limit; the message enters the same pipeline (policy, audit, privacy, sealing) as every other. The
+ * tx.id is the message id: a transfer sent again is the same message, answered with {@code duplicatemsg: yes}.
+ */
+@RestController
+class ShsReceiveController {
+
+    static final String CHANNEL = "SHS";
+
+    private final ShsLabelReader labels;
+    private final ShsEnvelopes envelopes;
+    private final Registry registry;
+    private final PayloadStore payloads;
+    private final PipelineIngress pipeline;
+    private final MessageIntake intake;
+    private final ShsProperties properties;
+
+    ShsReceiveController(ShsLabelReader labels, ShsEnvelopes envelopes, Registry registry, PayloadStore payloads,
+            PipelineIngress pipeline, MessageIntake intake, ShsProperties properties) {
+        this.labels = labels;
+        this.envelopes = envelopes;
+        this.registry = registry;
+        this.payloads = payloads;
+        this.pipeline = pipeline;
+        this.intake = intake;
+        this.properties = properties;
+    }
+
+    @PostMapping("/shs/rs")
+    ResponseEntity<String> receive(HttpServletRequest request, Authentication caller) throws IOException {
+        String sender = caller.getName();
+        ShsMimeMessage message = ShsMimeMessage.open(request.getInputStream(), request.getContentType());
+        ShsMimeMessage.Part labelPart = message.next();
+        if (labelPart == null) {
+            throw ShsMimeMessage.malformed("body: the message has no parts; the label comes first");
+        }
+        ShsLabel label = labels.read(labelPart.readAll(properties.labelMaxBytes(), "shs.label"),
+                labelPart.headers().parameter("Content-Type", "charset"));
+        if (label.transferType() == ShsLabel.TransferType.SYNCH) {
+            throw new ShsException(ShsProblem.SHS_SYNCH_NOT_OFFERED, "shs.label/transfer-type: synch is not "
+                    + "offered by this gateway yet; send asynch");
+        }
+        Envelope envelope = envelopes.toEnvelope(label, sender);
+        ShsMimeMessage.Part data = message.next();
+        if (data == null) {
+            throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: the message has a label and no "
+                    + "data part");
+        }
+        String mediaType = PayloadMediaType.check("data part Content-Type", contentTypeOf(data));
+        StoredPayload payload = store(sender, envelope, data);
+        try {
+            if (message.next() != null) {
+                throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: more than one data part; this "
+                        + "gateway carries one data part per SHS message");
+            }
+        } catch (RuntimeException e) {
+            intake.discardUnreferenced(payload);
+            throw e;
+        }
+        IntakeResult result = pipeline.submit(new Submission(sender, envelope, payload, mediaType, CHANNEL));
+        return answer(label, result);
+    }
+
+    private static String contentTypeOf(ShsMimeMessage.Part data) {
+        String type = data.headers().get("Content-Type");
+        return type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type;
+    }
+
+    private StoredPayload store(String sender, Envelope envelope, ShsMimeMessage.Part data) {
+        long limit = registry.product(envelope.product()).map(Product::maxPayloadBytes)
+                .orElse(payloads.defaultLimit());
+        try (InputStream in = data.decoded()) {
+            return payloads.store(in, limit);
+        } catch (PayloadTooLargeException e) {
+            intake.refuseOversize(sender, envelope, limit, CHANNEL);
+            throw new ShsException(RejectionCode.PAYLOAD_TOO_LARGE, ShsErrorCode.ILLEGAL_DATAPART_CONTENT,
+                    "data part: larger than the product's limit of " + limit + " bytes", e);
+        } catch (IOException | UncheckedIOException e) {
+            throw ShsMimeMessage.malformed("body: the message ends inside its data part, before its closing "
+                    + "boundary (" + e.getMessage() + "); nothing of it was kept", e);
+        }
+    }
+
+    private ResponseEntity<String> answer(ShsLabel label, IntakeResult result) {
+        if (result.admission() == MessageState.REJECTED) {
+            RejectionCode code = RejectionCode.valueOf(result.message().reasonCode());
+            throw new ShsRejectedException(code, result.messageId());
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.TEXT_PLAIN)
+                .header(ShsHeaders.TX_ID, label.txId())
+                .header(ShsHeaders.CORR_ID, label.corrId())
+                .header(ShsHeaders.CONTENT_ID, label.contentId())
+                .header(ShsHeaders.NODE_ID, properties.nodeId())
+                .header(ShsHeaders.LOCAL_ID, result.messageId())
+                .header(ShsHeaders.ARRIVAL_DATE, result.message().receivedAt()
+                        .atZone(ShsLabelReader.SWEDISH_TIME).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .header(ShsHeaders.DUPLICATE, result.duplicate() ? "yes" : "no")
+                .body(label.txId());
+    }
+}

@@ -1,0 +1,142 @@
+package se.kurir.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * An SHS 1.2 client as an agency system has one: it writes the MIME message itself (label first, then the data
+ * parts, CRLF line ends) and posts it to the receive service, authenticated by its API key. Written from the
+ * specification, not from the gateway's code.
+ */
+public final class ShsClient {
+
+    /** The SHS product type the demo registry maps to inkomstuppgift. */
+    public static final String INKOMSTUPPGIFT = "6a1d3e52-4c1b-4a8e-9d57-2f0c6b8e1a01";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String apiKey;
+
+    public ShsClient(int port, String apiKey) {
+        this.base = "http://localhost:" + port;
+        this.apiKey = apiKey;
+    }
+
+    public record Answer(int status, String body, HttpResponse<String> raw) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        public String code() {
+            return Api.parse(body).path("code").asText(null);
+        }
+    }
+
+    /** Posts an SHS message to the receive service as multipart/mixed. */
+    public Answer send(Mime message) {
+        return post("/shs/rs", "multipart/mixed; boundary=\"" + message.boundary + "\"", message.closed());
+    }
+
+    public Answer post(String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A minimal, complete asynch label from Skatteverket to Försäkringskassan's kontroll mailbox; tests change it
+     * with {@link String#replace} to make the variant they need.
+     */
+    public static String label(String txId) {
+        return "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\r\n"
+                + "<!DOCTYPE shs.label SYSTEM \"shs.dtd\">\r\n"
+                + "<shs.label tx.id=\"" + txId + "\" corr.id=\"korr-" + txId.substring(0, 8) + "\""
+                + " sequence-type=\"event\" status=\"production\">\r\n"
+                + "<originator>urn:X-shs:2021005448</originator>\r\n"
+                + "<from>urn:X-shs:2021005448</from>\r\n"
+                + "<to>urn:X-shs:2021005521.kontroll</to>\r\n"
+                + "<product>urn:X-shs:" + INKOMSTUPPGIFT + "</product>\r\n"
+                + "<subject>Inkomstuppgift</subject>\r\n"
+                + "<datetime>2026-12-03T10:15:30</datetime>\r\n"
+                + "<content content.id=\"innehall-1\"><data datapartType=\"json\" filename=\"inkomst.json\"/>"
+                + "</content>\r\n"
+                + "</shs.label>\r\n";
+    }
+
+    /** A MIME multipart being written: parts in order, then closed (or, for a broken client, not). */
+    public static final class Mime {
+        private final String boundary = "shs-" + UUID.randomUUID();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        /** The label part, in the charset given (ISO-8859-1 is SHS's own). */
+        public Mime label(String label, Charset charset) {
+            return part("Content-Type: text/xml; charset=" + charset.name(), label.getBytes(charset));
+        }
+
+        /** A data part sent as raw bytes. */
+        public Mime data(String contentType, String filename, byte[] body) {
+            return part("Content-Type: " + contentType + "\r\nContent-Transfer-Encoding: binary"
+                    + "\r\nContent-Disposition: attachment; filename=\"" + filename + "\"", body);
+        }
+
+        /** A data part in base64, wrapped at 76 characters as MIME writes it. */
+        public Mime base64Data(String contentType, byte[] body) {
+            return part("Content-Type: " + contentType + "\r\nContent-Transfer-Encoding: base64",
+                    Base64.getMimeEncoder().encode(body));
+        }
+
+        /** A part with its header lines as given; header bytes are ISO-8859-1, as old clients write them. */
+        public Mime part(String headers, byte[] body) {
+            write(("--" + boundary + "\r\n" + headers + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            write(body);
+            write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            return this;
+        }
+
+        public String boundary() {
+            return boundary;
+        }
+
+        /** The message with its closing boundary. */
+        public byte[] closed() {
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            copy.writeBytes(out.toByteArray());
+            copy.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return copy.toByteArray();
+        }
+
+        /** The message cut off {@code lastBytes} before its end, as a dropped connection leaves it: no closing. */
+        public byte[] truncated(int lastBytes) {
+            byte[] all = out.toByteArray();
+            return Arrays.copyOf(all, all.length - lastBytes);
+        }
+
+        private void write(byte[] bytes) {
+            out.writeBytes(bytes);
+        }
+    }
+}
