@@ -9,9 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An SHS 1.2 client as an agency system has one: it writes the MIME message itself (label first, then the data
@@ -39,6 +43,55 @@ public final class ShsClient {
 
         public String code() {
             return Api.parse(body).path("code").asText(null);
+        }
+    }
+
+    /** What the delivery service served: the status, the Content-Type and the body as bytes. */
+    public record Fetched(int status, String contentType, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+
+        /**
+         * The parts of a multipart/mixed body, split at its boundary as MIME defines it: each part's header block
+         * and body as ISO-8859-1 text, one character per byte.
+         */
+        public List<String[]> parts() {
+            Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+            if (!boundary.find()) {
+                throw new AssertionError("no boundary in " + contentType);
+            }
+            String delimiter = "--" + boundary.group(1);
+            String all = text();
+            if (!all.endsWith(delimiter + "--\r\n")) {
+                throw new AssertionError("no closing boundary");
+            }
+            List<String[]> parts = new ArrayList<>();
+            for (String part : all.substring(0, all.lastIndexOf("\r\n" + delimiter + "--"))
+                    .split("(^|\r\n)" + Pattern.quote(delimiter) + "\r\n")) {
+                if (!part.isEmpty()) {
+                    int blank = part.indexOf("\r\n\r\n");
+                    parts.add(new String[] {part.substring(0, blank), part.substring(blank + 4)});
+                }
+            }
+            return parts;
+        }
+    }
+
+    public Fetched get(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

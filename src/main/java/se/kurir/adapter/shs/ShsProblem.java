@@ -23,6 +23,9 @@ enum ShsProblem implements ProblemCode {
             "The label's to names the organisation only, and no agreement names the one mailbox it receives in."),
     SHS_UNKNOWN_PRODUCT_TYPE(ShsErrorCode.UNKNOWN_PRODUCT_TYPE,
             "The label's product is no SHS product type the registry maps to a Kurir product."),
+    SHS_PARAMETER_INVALID(ShsErrorCode.OTHER_ERROR,
+            "A delivery service parameter (outbox, txId, a list filter) has a value it does not allow; the detail "
+                    + "names it."),
     SHS_AGREEMENT_MISSING(ShsErrorCode.MISSING_AGREEMENT,
             "No agreement carries this product from the sender to the receiver over SHS (or not the one the "
                     + "label's shs.agreement names).");

@@ -15,7 +15,7 @@ import se.kurir.problem.ProblemCode;
  * SHS refusals answer 400 as SHS does, with the SHS error code in {@code X-shs-errorcode} for the SHS client, and a
  * problem answer (RFC 9457) with Kurir's code and a detail naming the field for the people reading the logs.
  */
-@RestControllerAdvice(assignableTypes = ShsReceiveController.class)
+@RestControllerAdvice(assignableTypes = {ShsReceiveController.class, ShsDeliveryController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ShsProblemHandler {
 

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -121,8 +120,7 @@ class ShsReceiveController {
                 .header(ShsHeaders.CONTENT_ID, label.contentId())
                 .header(ShsHeaders.NODE_ID, properties.nodeId())
                 .header(ShsHeaders.LOCAL_ID, result.messageId())
-                .header(ShsHeaders.ARRIVAL_DATE, result.message().receivedAt()
-                        .atZone(ShsLabelReader.SWEDISH_TIME).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .header(ShsHeaders.ARRIVAL_DATE, ShsLabelWriter.timestamp(result.message().receivedAt()))
                 .header(ShsHeaders.DUPLICATE, result.duplicate() ? "yes" : "no")
                 .body(label.txId());
     }

@@ -1,0 +1,191 @@
+package se.kurir.adapter.shs;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.kurir.delivery.MailboxAccess;
+import se.kurir.delivery.MessageRecord;
+import se.kurir.registry.Product;
+import se.kurir.registry.Registry;
+
+/**
+ * The SHS delivery service over a participant's own mailbox (its outbox, in SHS's words, is
+ * {@code urn:X-shs:<orgnr>.<mailbox>}): the {@code shs.message-list} of what waits, each message as MIME with its
+ * label first, and the acknowledgement. Every call goes through {@link MailboxAccess}, which refuses and audits a
+ * caller reaching for another participant's mailbox, the check the open-source SHS broker lacked.
+ */
+@RestController
+class ShsDeliveryController {
+
+    private final MailboxAccess mailboxes;
+    private final ShsMessageList lists;
+    private final ShsLabelWriter labels;
+    private final Registry registry;
+
+    ShsDeliveryController(MailboxAccess mailboxes, ShsMessageList lists, ShsLabelWriter labels, Registry registry) {
+        this.mailboxes = mailboxes;
+        this.lists = lists;
+        this.labels = labels;
+        this.registry = registry;
+    }
+
+    @GetMapping(path = "/shs/ds/{outbox}", produces = MediaType.APPLICATION_XML_VALUE)
+    ResponseEntity<byte[]> list(@PathVariable String outbox, Authentication caller,
+            @RequestParam(required = false) String producttype, @RequestParam(required = false) String filter,
+            @RequestParam(defaultValue = "200") int maxhits, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String corrid, @RequestParam(required = false) String contentid,
+            @RequestParam(required = false) String originator, @RequestParam(required = false) String endrecipient,
+            @RequestParam(required = false) String since, @RequestParam(required = false) String sortattribute,
+            @RequestParam(required = false) String sortorder) {
+        String mailbox = mailbox(outbox);
+        ShsListFilter criteria = new ShsListFilter(product(producttype), noAck(filter), maxHits(maxhits),
+                status(status), corrid, contentid, originator == null ? null : address("originator", originator),
+                endrecipient == null ? null : address("endrecipient", endrecipient), since(since),
+                descending(sortattribute, sortorder));
+        return ResponseEntity.ok().contentType(new MediaType("text", "xml", StandardCharsets.ISO_8859_1))
+                .body(lists.write(mailboxes, caller.getName(), mailbox, criteria));
+    }
+
+    /**
+     * The message as SHS serves it: multipart/mixed, the label, then the data part in binary. FETCHED only once its
+     * last byte is written; a download broken off leaves it DELIVERED, to be fetched again.
+     */
+    @GetMapping("/shs/ds/{outbox}/{txId}")
+    void fetch(@PathVariable String outbox, @PathVariable String txId, Authentication caller,
+            HttpServletResponse response) throws IOException {
+        MessageRecord message = mailboxes.get(caller.getName(), mailbox(outbox), txId(txId));
+        String boundary = "kurir-" + UUID.randomUUID();
+        response.setContentType("multipart/mixed; boundary=\"" + boundary + "\"");
+        response.setHeader(ShsHeaders.TX_ID, message.messageId());
+        response.setHeader(ShsHeaders.CORR_ID, ShsLabelWriter.corrId(message.envelope()));
+        OutputStream out = response.getOutputStream();
+        write(out, "--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n");
+        out.write(labels.write(message));
+        write(out, "\r\n--" + boundary + "\r\nContent-Type: " + message.mediaType()
+                + "\r\nContent-Transfer-Encoding: binary\r\nContent-Disposition: " + disposition(message)
+                + "\r\n\r\n");
+        try (InputStream in = mailboxes.openPayload(message)) {
+            in.transferTo(out);
+        }
+        write(out, "\r\n--" + boundary + "--\r\n");
+        out.flush();
+        mailboxes.fetched(caller.getName(), message);
+    }
+
+    @PostMapping("/shs/ds/{outbox}/{txId}")
+    ResponseEntity<String> acknowledge(@PathVariable String outbox, @PathVariable String txId,
+            @RequestParam String action, Authentication caller) {
+        if (!action.equals("ack")) {
+            throw parameter("action: '" + action + "' is not ack");
+        }
+        String id = txId(txId);
+        mailboxes.acknowledge(caller.getName(), mailbox(outbox), id);
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).header(ShsHeaders.TX_ID, id).body(id);
+    }
+
+    /** The file name as the label has it, with an ASCII fallback for clients that read only filename. */
+    private static String disposition(MessageRecord message) {
+        String name = message.envelope().metadata().getOrDefault(ShsEnvelopes.FILENAME, message.messageId());
+        String ascii = name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String mailbox(String outbox) {
+        ShsAddress address = address("outbox", outbox);
+        if (address.mailboxName() == null) {
+            throw parameter("outbox: '" + outbox + "' names an organisation; name one of its mailboxes, "
+                    + "urn:X-shs:<orgnr>.<mailbox>");
+        }
+        return address.mailbox();
+    }
+
+    private static ShsAddress address(String field, String value) {
+        try {
+            return ShsAddress.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw parameter(field + ": " + e.getMessage());
+        }
+    }
+
+    private static String txId(String value) {
+        try {
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            throw parameter("txId: '" + value + "' is not a UUID");
+        }
+    }
+
+    private String product(String producttype) {
+        if (producttype == null) {
+            return null;
+        }
+        String uuid = producttype.replaceFirst("(?i)^urn:X-shs:", "");
+        return registry.productByShsType(uuid).map(Product::id).orElseThrow(() -> new ShsException(
+                ShsProblem.SHS_UNKNOWN_PRODUCT_TYPE, "producttype: " + producttype + " is no SHS product type of "
+                        + "this gateway"));
+    }
+
+    private static boolean noAck(String filter) {
+        if (filter != null && !filter.equals("noack")) {
+            throw parameter("filter: '" + filter + "' is not noack");
+        }
+        return filter != null;
+    }
+
+    private static int maxHits(int maxhits) {
+        if (maxhits < 1 || maxhits > ShsMessageList.MAX_HITS) {
+            throw parameter("maxhits: must be between 1 and " + ShsMessageList.MAX_HITS);
+        }
+        return maxhits;
+    }
+
+    private static String status(String status) {
+        if (status != null && !status.equals("test") && !status.equals("production")) {
+            throw parameter("status: '" + status + "' is not test or production");
+        }
+        return status;
+    }
+
+    private static Instant since(String since) {
+        if (since == null) {
+            return null;
+        }
+        try {
+            return ShsLabelReader.datetime(since).toInstant();
+        } catch (ShsException e) {
+            throw parameter("since: '" + since + "' is not a date or date and time");
+        }
+    }
+
+    private static boolean descending(String sortattribute, String sortorder) {
+        if (sortattribute != null && !sortattribute.equals("timestamp")) {
+            throw parameter("sortattribute: '" + sortattribute + "' is not timestamp");
+        }
+        if (sortorder != null && !sortorder.equals("ascending") && !sortorder.equals("descending")) {
+            throw parameter("sortorder: '" + sortorder + "' is not ascending or descending");
+        }
+        return "descending".equals(sortorder);
+    }
+
+    private static ShsException parameter(String detail) {
+        return new ShsException(ShsProblem.SHS_PARAMETER_INVALID, detail);
+    }
+}

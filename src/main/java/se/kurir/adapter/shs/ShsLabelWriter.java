@@ -1,0 +1,130 @@
+package se.kurir.adapter.shs;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.springframework.stereotype.Component;
+import se.kurir.delivery.MessageRecord;
+import se.kurir.envelope.Envelope;
+import se.kurir.envelope.MessageStatus;
+import se.kurir.registry.Product;
+import se.kurir.registry.Registry;
+
+/**
+ * Writes the {@code shs.label} of a message in a mailbox, in ISO-8859-1 as SHS has it on the wire (a character
+ * outside it as a character reference): what an SHS message carried is given back from its envelope's
+ * {@code shs.} metadata; a message that came another way gets the label SHS would have given it. A product with no
+ * SHS product type is named by a UUID derived from its Kurir id, stable across nodes, with the id as commonName.
+ */
+@Component
+class ShsLabelWriter {
+
+    private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+    private final Registry registry;
+
+    ShsLabelWriter(Registry registry) {
+        this.registry = registry;
+    }
+
+    byte[] write(MessageRecord message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.ISO_8859_1.name());
+            xml.writeStartDocument(StandardCharsets.ISO_8859_1.name(), "1.0");
+            xml.writeDTD("\n<!DOCTYPE shs.label SYSTEM \"shs.dtd\">\n");
+            xml.writeStartElement("shs.label");
+            writeLabel(xml, message);
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write the SHS label of " + message.messageId(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private void writeLabel(XMLStreamWriter xml, MessageRecord message) throws XMLStreamException {
+        Envelope envelope = message.envelope();
+        Map<String, String> metadata = envelope.metadata();
+        xml.writeAttribute("version", "1.2");
+        xml.writeAttribute("tx.id", message.messageId());
+        xml.writeAttribute("corr.id", corrId(envelope));
+        if (metadata.containsKey(ShsEnvelopes.AGREEMENT)) {
+            xml.writeAttribute("shs.agreement", metadata.get(ShsEnvelopes.AGREEMENT));
+        }
+        xml.writeAttribute("transfer-type", "asynch");
+        xml.writeAttribute("sequence-type", metadata.getOrDefault(ShsEnvelopes.SEQUENCE_TYPE, "event"));
+        xml.writeAttribute("status", status(envelope));
+        element(xml, "originator", metadata.getOrDefault(ShsEnvelopes.ORIGINATOR,
+                new ShsAddress(message.sender(), null).toString()));
+        element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM, new ShsAddress(message.sender(), null)
+                .toString()));
+        element(xml, "to", ShsAddress.ofMailbox(envelope.recipient()).toString());
+        if (metadata.containsKey(ShsEnvelopes.END_RECIPIENT)) {
+            element(xml, "end-recipient", metadata.get(ShsEnvelopes.END_RECIPIENT));
+        }
+        xml.writeStartElement("product");
+        xml.writeAttribute("commonName", envelope.product());
+        xml.writeCharacters(ShsAddress.PREFIX + shsProduct(envelope.product()));
+        xml.writeEndElement();
+        for (var entry : metadata.entrySet()) {
+            if (entry.getKey().startsWith(ShsEnvelopes.META)) {
+                xml.writeStartElement("meta");
+                xml.writeAttribute("name", entry.getKey().substring(ShsEnvelopes.META.length())
+                        .replaceAll("\\.[0-9]+$", ""));
+                xml.writeCharacters(entry.getValue());
+                xml.writeEndElement();
+            }
+        }
+        if (envelope.subject() != null) {
+            element(xml, "subject", envelope.subject());
+        }
+        if (metadata.containsKey(ShsEnvelopes.DATETIME)) {
+            element(xml, "datetime", metadata.get(ShsEnvelopes.DATETIME));
+        }
+        xml.writeStartElement("content");
+        xml.writeAttribute("content.id", metadata.getOrDefault(ShsEnvelopes.CONTENT_ID, message.messageId()));
+        xml.writeEmptyElement("data");
+        xml.writeAttribute("datapartType", metadata.getOrDefault(ShsEnvelopes.DATAPART_TYPE, "binary"));
+        if (metadata.containsKey(ShsEnvelopes.FILENAME)) {
+            xml.writeAttribute("filename", metadata.get(ShsEnvelopes.FILENAME));
+        }
+        xml.writeAttribute("no-of-bytes", Long.toString(message.payload().size()));
+        if (metadata.containsKey(ShsEnvelopes.RECORDS)) {
+            xml.writeAttribute("no-of-records", metadata.get(ShsEnvelopes.RECORDS));
+        }
+        xml.writeEndElement();
+    }
+
+    static String status(Envelope envelope) {
+        return envelope.status() == MessageStatus.TEST ? "test" : "production";
+    }
+
+    /** A time as SHS labels and lists give it: Swedish time with its offset. */
+    static String timestamp(Instant instant) {
+        return instant.atZone(ShsLabelReader.SWEDISH_TIME).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    /** The SHS corr.id: the sender's correlation id, else the conversation the message belongs to. */
+    static String corrId(Envelope envelope) {
+        return envelope.correlationId() != null ? envelope.correlationId() : envelope.conversationId();
+    }
+
+    /** The SHS product type of a Kurir product: the registry's, else one derived from the product's id. */
+    String shsProduct(String productId) {
+        return registry.product(productId).map(Product::shsProduct).orElseGet(() -> UUID.nameUUIDFromBytes(
+                ("urn:kurir:product:" + productId).getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}
