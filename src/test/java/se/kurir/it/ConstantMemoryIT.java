@@ -22,10 +22,11 @@ import se.kurir.support.BulkClient;
 import se.kurir.support.Envelopes;
 import se.kurir.support.NodeProcess;
 import se.kurir.support.SftpTestServer;
+import se.kurir.support.ShsClient;
 
 /**
  * Streams stay streams: a node whose heap (128 MB) is smaller than the file carries a 10 MB and then a 200 MB file in
- * by REST and out by REST, and in by SFTP and out by SFTP. While each moves, the test has the node collect its garbage
+ * by REST and out by REST, in by SFTP and out by SFTP, and in and out by SHS. While each moves, the test has the node collect its garbage
  * every quarter second and reads the live heap from the GC log: it must not grow with the file.
  */
 class ConstantMemoryIT {
@@ -96,11 +97,15 @@ class ConstantMemoryIT {
         private final Api api;
         private final SftpTestServer sftp;
         private final BulkClient client;
+        private final ShsClient shsSender;
+        private final ShsClient shsRecipient;
 
         Transfers(Api api, SftpTestServer sftp, int port) {
             this.api = api;
             this.sftp = sftp;
             this.client = new BulkClient(port);
+            this.shsSender = new ShsClient(port, Api.FORSAKRINGSKASSAN);
+            this.shsRecipient = new ShsClient(port, Api.SKATTEVERKET);
         }
 
         void bothWays(int size) throws Exception {
@@ -108,6 +113,23 @@ class ConstantMemoryIT {
             String sha256 = BulkClient.sha256(file);
             restRoundTrip(file, sha256);
             sftpRoundTrip(file, sha256);
+            shsRoundTrip(file, sha256);
+        }
+
+        private void shsRoundTrip(Path file, String sha256) throws Exception {
+            String tx = UUID.randomUUID().toString();
+            String label = ShsClient.label(tx).replace("urn:X-shs:2021005448", "urn:X-shs:2021005521")
+                    .replace("urn:X-shs:2021005521.kontroll", "urn:X-shs:2021005448.kontroll")
+                    .replace(ShsClient.INKOMSTUPPGIFT, ShsClient.MANADSFIL);
+            var answer = shsSender.sendFile(label, "text/csv", file);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+            String message = "/api/v1/mailboxes/2021005448.kontroll/messages/" + tx;
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "DELIVERED".equals(api.get(Api.SKATTEVERKET, message).json().get("state").asText()));
+            Path fetched = dir.resolve("fetched-" + tx);
+            assertThat(shsRecipient.fetchDataPartSha256("/shs/ds/urn:X-shs:2021005448.kontroll/" + tx, fetched))
+                    .isEqualTo(sha256);
+            Files.delete(fetched);
         }
 
         private void restRoundTrip(Path file, String sha256) throws Exception {

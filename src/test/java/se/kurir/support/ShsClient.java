@@ -2,6 +2,7 @@ package se.kurir.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,9 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,6 +32,8 @@ public final class ShsClient {
 
     /** The SHS product type the demo registry maps to inkomstuppgift. */
     public static final String INKOMSTUPPGIFT = "6a1d3e52-4c1b-4a8e-9d57-2f0c6b8e1a01";
+    /** The SHS product type the demo registry maps to manadsfil-utbetalningar (up to 20 GB). */
+    public static final String MANADSFIL = "0c5e8a4f-7b2d-4f61-a3c9-5d8e2b71f4a2";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
@@ -91,6 +99,74 @@ public final class ShsClient {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Posts a label and one data part read from a file, streamed: the client holds the file no more than the
+     * gateway may.
+     */
+    public Answer sendFile(String label, String contentType, Path file) throws IOException {
+        String boundary = "shs-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n" + label
+                + "\r\n--" + boundary + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Transfer-Encoding: binary\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/shs/rs"))
+                .header("Content-Type", "multipart/mixed; boundary=" + boundary)
+                .header("X-Api-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), response);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Fetches a message from the delivery service into a file and returns the SHA-256 of its data part (the second
+     * part), read from the file between the part's headers and the closing boundary.
+     */
+    public String fetchDataPartSha256(String path, Path target) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .header("X-Api-Key", apiKey);
+        HttpResponse<Path> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofFile(target));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError("fetch answered " + response.statusCode());
+        }
+        Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?")
+                .matcher(response.headers().firstValue("Content-Type").orElse(""));
+        if (!boundary.find()) {
+            throw new AssertionError("no boundary in the answer");
+        }
+        String head;
+        try (InputStream in = Files.newInputStream(target)) {
+            head = new String(in.readNBytes(64 * 1024), StandardCharsets.ISO_8859_1);
+        }
+        int dataPart = head.indexOf("--" + boundary.group(1), 1);
+        long start = head.indexOf("\r\n\r\n", dataPart) + 4;
+        long end = Files.size(target) - ("\r\n--" + boundary.group(1) + "--\r\n").length();
+        try (InputStream in = Files.newInputStream(target)) {
+            in.skipNBytes(start);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (long left = end - start; left > 0;) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                sha256.update(buffer, 0, n);
+                left -= n;
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
