@@ -10,6 +10,7 @@ import se.kurir.audit.AuditEvent;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
 import se.kurir.payload.PayloadStore;
+import se.kurir.registry.Mailbox;
 import se.kurir.registry.Registry;
 
 /**
@@ -43,6 +44,30 @@ public class MailboxAccess {
         return messages.find(messageId)
                 .filter(m -> m.recipient().equals(mailbox) && MessageState.IN_MAILBOX.contains(m.state()))
                 .orElseThrow(() -> DeliveryException.notFound("message " + messageId + " in mailbox " + mailbox));
+    }
+
+    /**
+     * The addresses of a participant's mailboxes, for the participant itself; another caller is refused and the
+     * refusal audited, as for one mailbox.
+     */
+    public List<String> ownMailboxes(String caller, String participant, String action) {
+        if (registry.participant(participant).isEmpty()) {
+            throw DeliveryException.notFound("participant " + participant);
+        }
+        if (!participant.equals(caller)) {
+            throw refused(caller, participant, action, "the mailboxes of " + participant
+                    + " belong to another participant");
+        }
+        return registry.mailboxes().stream().filter(m -> m.participant().equals(caller)).map(Mailbox::address)
+                .toList();
+    }
+
+    /** A message waiting in any of the caller's mailboxes. */
+    public MessageRecord getInOwnMailboxes(String caller, String messageId) {
+        return messages.find(messageId)
+                .filter(m -> m.recipient().startsWith(caller + ".") && MessageState.IN_MAILBOX.contains(m.state()))
+                .orElseThrow(() -> DeliveryException.notFound("message " + messageId + " in the mailboxes of "
+                        + caller));
     }
 
     /**
@@ -81,15 +106,19 @@ public class MailboxAccess {
         return messages.receipts(sent(caller, messageId).messageId());
     }
 
-    private void checkOwner(String caller, String mailbox, String action) {
+    /** Refuses, and audits the refusal, unless the mailbox exists and is the caller's. */
+    public void checkOwner(String caller, String mailbox, String action) {
         if (registry.mailbox(mailbox).isEmpty()) {
             throw DeliveryException.notFound("mailbox " + mailbox);
         }
         if (!mailbox.startsWith(caller + ".")) {
-            audit.append(new AuditEvent(AuditEventType.MAILBOX_ACCESS_DENIED, caller, null, null, mailbox, null,
-                    DeliveryProblem.MAILBOX_FORBIDDEN.name(), null, Map.of("action", action)));
-            throw new DeliveryException(DeliveryException.Kind.FORBIDDEN, DeliveryProblem.MAILBOX_FORBIDDEN,
-                    "mailbox " + mailbox + " belongs to another participant");
+            throw refused(caller, mailbox, action, "mailbox " + mailbox + " belongs to another participant");
         }
+    }
+
+    private DeliveryException refused(String caller, String mailbox, String action, String why) {
+        audit.append(new AuditEvent(AuditEventType.MAILBOX_ACCESS_DENIED, caller, null, null, mailbox, null,
+                DeliveryProblem.MAILBOX_FORBIDDEN.name(), null, Map.of("action", action)));
+        return new DeliveryException(DeliveryException.Kind.FORBIDDEN, DeliveryProblem.MAILBOX_FORBIDDEN, why);
     }
 }

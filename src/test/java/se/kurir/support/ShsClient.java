@@ -35,6 +35,9 @@ public final class ShsClient {
     /** The SHS product type the demo registry maps to manadsfil-utbetalningar (up to 20 GB). */
     public static final String MANADSFIL = "0c5e8a4f-7b2d-4f61-a3c9-5d8e2b71f4a2";
 
+    /** The SHS product type the demo registry maps to misstankt-falsk-identitet (held for review). */
+    public static final String FALSK_IDENTITET = "3f7b9c21-8d4e-4a6f-b2c1-7e5d9a0f4b63";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final String apiKey;
@@ -214,6 +217,14 @@ public final class ShsClient {
                 + "<content content.id=\"innehall-1\"><data datapartType=\"json\" filename=\"inkomst.json\"/>"
                 + "</content>\r\n"
                 + "</shs.label>\r\n";
+    }
+
+    /** The minimal label, sent from {@code from} (also its originator) to {@code to} with another product type. */
+    public static String label(String txId, String from, String to, String productType) {
+        return label(txId).replace("<originator>urn:X-shs:2021005448</originator>", "<originator>" + from
+                + "</originator>").replace("<from>urn:X-shs:2021005448</from>", "<from>" + from + "</from>")
+                .replace("<to>urn:X-shs:2021005521.kontroll</to>", "<to>" + to + "</to>")
+                .replace(INKOMSTUPPGIFT, productType);
     }
 
     /** A MIME multipart being written: parts in order, then closed (or, for a broken client, not). */

@@ -1,12 +1,15 @@
 package se.kurir.adapter.shs;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.kurir.delivery.DeliveryException;
 import se.kurir.delivery.MailboxAccess;
 import se.kurir.delivery.MessageRecord;
 import se.kurir.registry.Product;
@@ -33,12 +37,15 @@ class ShsDeliveryController {
     private final MailboxAccess mailboxes;
     private final ShsMessageList lists;
     private final ShsLabelWriter labels;
+    private final ShsAdmMessages admMessages;
     private final Registry registry;
 
-    ShsDeliveryController(MailboxAccess mailboxes, ShsMessageList lists, ShsLabelWriter labels, Registry registry) {
+    ShsDeliveryController(MailboxAccess mailboxes, ShsMessageList lists, ShsLabelWriter labels,
+            ShsAdmMessages admMessages, Registry registry) {
         this.mailboxes = mailboxes;
         this.lists = lists;
         this.labels = labels;
+        this.admMessages = admMessages;
         this.registry = registry;
     }
 
@@ -50,38 +57,42 @@ class ShsDeliveryController {
             @RequestParam(required = false) String originator, @RequestParam(required = false) String endrecipient,
             @RequestParam(required = false) String since, @RequestParam(required = false) String sortattribute,
             @RequestParam(required = false) String sortorder) {
-        String mailbox = mailbox(outbox);
-        ShsListFilter criteria = new ShsListFilter(product(producttype), noAck(filter), maxHits(maxhits),
-                status(status), corrid, contentid, originator == null ? null : address("originator", originator),
+        ShsAddress address = address("outbox", outbox);
+        List<String> outboxMailboxes = mailboxesOf(address, caller.getName(), "list");
+        ShsAdmMessage.Kind admKind = admKind(producttype);
+        ShsListFilter criteria = new ShsListFilter(admKind == null ? product(producttype) : null, admKind,
+                noAck(filter), maxHits(maxhits), status(status), corrid, contentid,
+                originator == null ? null : address("originator", originator),
                 endrecipient == null ? null : address("endrecipient", endrecipient), since(since),
                 descending(sortattribute, sortorder));
         return ResponseEntity.ok().contentType(new MediaType("text", "xml", StandardCharsets.ISO_8859_1))
-                .body(lists.write(mailboxes, caller.getName(), mailbox, criteria));
+                .body(lists.write(mailboxes, caller.getName(), address, outboxMailboxes, criteria));
     }
 
     /**
      * The message as SHS serves it: multipart/mixed, the label, then the data part in binary. FETCHED only once its
-     * last byte is written; a download broken off leaves it DELIVERED, to be fetched again.
+     * last byte is written; a download broken off leaves it DELIVERED, to be fetched again. A confirm or error
+     * message is served the same way, its {@code shs.management} as the data part.
      */
     @GetMapping("/shs/ds/{outbox}/{txId}")
     void fetch(@PathVariable String outbox, @PathVariable String txId, Authentication caller,
             HttpServletResponse response) throws IOException {
-        MessageRecord message = mailboxes.get(caller.getName(), mailbox(outbox), txId(txId));
-        String boundary = "kurir-" + UUID.randomUUID();
-        response.setContentType("multipart/mixed; boundary=\"" + boundary + "\"");
-        response.setHeader(ShsHeaders.TX_ID, message.messageId());
-        response.setHeader(ShsHeaders.CORR_ID, ShsLabelWriter.corrId(message.envelope()));
-        OutputStream out = response.getOutputStream();
-        write(out, "--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n");
-        out.write(labels.write(message));
-        write(out, "\r\n--" + boundary + "\r\nContent-Type: " + message.mediaType()
-                + "\r\nContent-Transfer-Encoding: binary\r\nContent-Disposition: " + disposition(message)
-                + "\r\n\r\n");
-        try (InputStream in = mailboxes.openPayload(message)) {
-            in.transferTo(out);
+        ShsAddress address = address("outbox", outbox);
+        String id = txId(txId);
+        Found found = find(address, caller.getName(), id);
+        if (found instanceof Found.Adm admFound) {
+            ShsAdmMessage adm = admFound.adm();
+            byte[] management = admMessages.management(adm);
+            write(response, adm.txId(), ShsLabelWriter.corrId(adm.answered().envelope()),
+                    labels.write(adm, management.length), "text/xml; charset=ISO-8859-1", null,
+                    new ByteArrayInputStream(management));
+            return;
         }
-        write(out, "\r\n--" + boundary + "--\r\n");
-        out.flush();
+        MessageRecord message = ((Found.Message) found).message();
+        try (InputStream in = mailboxes.openPayload(message)) {
+            write(response, message.messageId(), ShsLabelWriter.corrId(message.envelope()), labels.write(message),
+                    message.mediaType(), disposition(message), in);
+        }
         mailboxes.fetched(caller.getName(), message);
     }
 
@@ -91,9 +102,63 @@ class ShsDeliveryController {
         if (!action.equals("ack")) {
             throw parameter("action: '" + action + "' is not ack");
         }
+        ShsAddress address = address("outbox", outbox);
         String id = txId(txId);
-        mailboxes.acknowledge(caller.getName(), mailbox(outbox), id);
+        Found found = find(address, caller.getName(), id);
+        if (found instanceof Found.Adm adm) {
+            admMessages.acknowledge(adm.adm());
+        } else {
+            mailboxes.acknowledge(caller.getName(), ((Found.Message) found).message().recipient(), id);
+        }
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).header(ShsHeaders.TX_ID, id).body(id);
+    }
+
+    /** What a tx.id in an outbox names: a message waiting there, or a confirm or error message owed to its owner. */
+    private sealed interface Found {
+        record Message(MessageRecord message) implements Found {
+        }
+
+        record Adm(ShsAdmMessage adm) implements Found {
+        }
+    }
+
+    private Found find(ShsAddress outbox, String caller, String txId) {
+        mailboxesOf(outbox, caller, "read");
+        try {
+            return new Found.Message(outbox.mailboxName() == null ? mailboxes.getInOwnMailboxes(caller, txId)
+                    : mailboxes.get(caller, outbox.mailbox(), txId));
+        } catch (DeliveryException e) {
+            if (e.kind() != DeliveryException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            return new Found.Adm(admMessages.find(mailboxes, caller, outbox, txId).orElseThrow(() -> e));
+        }
+    }
+
+    private static void write(HttpServletResponse response, String txId, String corrId, byte[] label,
+            String dataType, String disposition, InputStream data) throws IOException {
+        String boundary = "kurir-" + UUID.randomUUID();
+        response.setContentType("multipart/mixed; boundary=\"" + boundary + "\"");
+        response.setHeader(ShsHeaders.TX_ID, txId);
+        response.setHeader(ShsHeaders.CORR_ID, corrId);
+        OutputStream out = response.getOutputStream();
+        write(out, "--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n");
+        out.write(label);
+        write(out, "\r\n--" + boundary + "\r\nContent-Type: " + dataType
+                + "\r\nContent-Transfer-Encoding: binary\r\n"
+                + (disposition == null ? "" : "Content-Disposition: " + disposition + "\r\n") + "\r\n");
+        data.transferTo(out);
+        write(out, "\r\n--" + boundary + "--\r\n");
+        out.flush();
+    }
+
+    /** The mailboxes an outbox stands for: the one it names, or every one of the organisation it names. */
+    private List<String> mailboxesOf(ShsAddress outbox, String caller, String action) {
+        if (outbox.mailboxName() == null) {
+            return mailboxes.ownMailboxes(caller, outbox.orgNumber(), action);
+        }
+        mailboxes.checkOwner(caller, outbox.mailbox(), action);
+        return List.of(outbox.mailbox());
     }
 
     /** The file name as the label has it, with an ASCII fallback for clients that read only filename. */
@@ -106,15 +171,6 @@ class ShsDeliveryController {
 
     private static void write(OutputStream out, String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String mailbox(String outbox) {
-        ShsAddress address = address("outbox", outbox);
-        if (address.mailboxName() == null) {
-            throw parameter("outbox: '" + outbox + "' names an organisation; name one of its mailboxes, "
-                    + "urn:X-shs:<orgnr>.<mailbox>");
-        }
-        return address.mailbox();
     }
 
     private static ShsAddress address(String field, String value) {
@@ -131,6 +187,13 @@ class ShsDeliveryController {
         } catch (IllegalArgumentException e) {
             throw parameter("txId: '" + value + "' is not a UUID");
         }
+    }
+
+    /** The special product types confirm and error select the adm messages of that kind. */
+    private static ShsAdmMessage.Kind admKind(String producttype) {
+        return Arrays.stream(ShsAdmMessage.Kind.values())
+                .filter(k -> k.product().equalsIgnoreCase(String.valueOf(producttype).replaceFirst("(?i)^urn:X-shs:",
+                        ""))).findFirst().orElse(null);
     }
 
     private String product(String producttype) {

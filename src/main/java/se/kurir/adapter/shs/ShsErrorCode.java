@@ -1,5 +1,7 @@
 package se.kurir.adapter.shs;
 
+import se.kurir.policy.RejectionCode;
+
 /**
  * The error codes of SHS 1.2, as an SHS client reads them from the {@code X-shs-errorcode} header: each constant's
  * {@link #wireName()} is SHS's own spelling.
@@ -26,5 +28,18 @@ enum ShsErrorCode {
 
     String wireName() {
         return wireName;
+    }
+
+    /** The SHS error an SHS client expects for a policy's refusal. */
+    static ShsErrorCode forRejection(RejectionCode code) {
+        return switch (code) {
+            case UNKNOWN_RECIPIENT -> UNKNOWN_RECEIVER;
+            case UNKNOWN_PRODUCT -> UNKNOWN_PRODUCT_TYPE;
+            case NO_AGREEMENT, AGREEMENT_NOT_VALID, CLASSIFICATION_ABOVE_CEILING, LEGAL_BASIS_NOT_ALLOWED,
+                    DISCLOSURE_MODE_NOT_ALLOWED, PURPOSE_NOT_ALLOWED -> MISSING_AGREEMENT;
+            case PAYLOAD_TOO_LARGE, PAYLOAD_DIGEST_MISMATCH, PAYLOAD_NOT_SEALED, SEAL_MALFORMED, SIGNATURE_INVALID,
+                    PRIVACY_INPUT_INVALID, PRIVACY_STEP_NOT_APPLICABLE -> ILLEGAL_DATAPART_CONTENT;
+            default -> OTHER_ERROR;
+        };
     }
 }

@@ -33,20 +33,59 @@ class ShsLabelWriter {
     }
 
     byte[] write(MessageRecord message) {
+        return document(message.messageId(), xml -> writeLabel(xml, message));
+    }
+
+    /** The label of a confirm or error message: from and to swapped, the answered message's corr.id and content.id. */
+    byte[] write(ShsAdmMessage adm, long size) {
+        return document(adm.txId(), xml -> writeAdmLabel(xml, adm, size));
+    }
+
+    private interface LabelBody {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    private byte[] document(String txId, LabelBody body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.ISO_8859_1.name());
             xml.writeStartDocument(StandardCharsets.ISO_8859_1.name(), "1.0");
             xml.writeDTD("\n<!DOCTYPE shs.label SYSTEM \"shs.dtd\">\n");
             xml.writeStartElement("shs.label");
-            writeLabel(xml, message);
+            body.write(xml);
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the SHS label of " + message.messageId(), e);
+            throw new IllegalStateException("Cannot write the SHS label of " + txId, e);
         }
         return out.toByteArray();
+    }
+
+    private static void writeAdmLabel(XMLStreamWriter xml, ShsAdmMessage adm, long size) throws XMLStreamException {
+        MessageRecord answered = adm.answered();
+        Map<String, String> metadata = answered.envelope().metadata();
+        xml.writeAttribute("version", "1.2");
+        xml.writeAttribute("tx.id", adm.txId());
+        xml.writeAttribute("corr.id", corrId(answered.envelope()));
+        if (metadata.containsKey(ShsEnvelopes.AGREEMENT)) {
+            xml.writeAttribute("shs.agreement", metadata.get(ShsEnvelopes.AGREEMENT));
+        }
+        xml.writeAttribute("transfer-type", "asynch");
+        xml.writeAttribute("sequence-type", "adm");
+        xml.writeAttribute("status", status(answered.envelope()));
+        ShsAddress from = ShsAddress.ofMailbox(answered.recipient());
+        element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
+        element(xml, "from", from.toString());
+        element(xml, "to", adm.outbox());
+        element(xml, "product", adm.kind().product());
+        element(xml, "datetime", timestamp(adm.issuedAt()));
+        xml.writeStartElement("content");
+        xml.writeAttribute("content.id", contentId(answered));
+        xml.writeEmptyElement("data");
+        xml.writeAttribute("datapartType", "xml");
+        xml.writeAttribute("no-of-bytes", Long.toString(size));
+        xml.writeEndElement();
     }
 
     private void writeLabel(XMLStreamWriter xml, MessageRecord message) throws XMLStreamException {
@@ -89,7 +128,7 @@ class ShsLabelWriter {
             element(xml, "datetime", metadata.get(ShsEnvelopes.DATETIME));
         }
         xml.writeStartElement("content");
-        xml.writeAttribute("content.id", metadata.getOrDefault(ShsEnvelopes.CONTENT_ID, message.messageId()));
+        xml.writeAttribute("content.id", contentId(message));
         xml.writeEmptyElement("data");
         xml.writeAttribute("datapartType", metadata.getOrDefault(ShsEnvelopes.DATAPART_TYPE, "binary"));
         if (metadata.containsKey(ShsEnvelopes.FILENAME)) {
@@ -114,6 +153,11 @@ class ShsLabelWriter {
     /** The SHS corr.id: the sender's correlation id, else the conversation the message belongs to. */
     static String corrId(Envelope envelope) {
         return envelope.correlationId() != null ? envelope.correlationId() : envelope.conversationId();
+    }
+
+    /** The SHS content.id: the sender's, else the message id. */
+    static String contentId(MessageRecord message) {
+        return message.envelope().metadata().getOrDefault(ShsEnvelopes.CONTENT_ID, message.messageId());
     }
 
     /** The SHS product type of a Kurir product: the registry's, else one derived from the product's id. */

@@ -2,6 +2,7 @@ package se.kurir.adapter.shs;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,9 +20,10 @@ import se.kurir.delivery.MessageState;
 import se.kurir.envelope.Envelope;
 
 /**
- * The {@code shs.message-list} of a mailbox: one {@code message} per waiting message, with the label's identifiers
- * as attributes and its addresses, product and subject as elements. The filters SHS defines are applied over the
- * mailbox in arrival order, reading at most {@link #SCAN_LIMIT} messages per list.
+ * The {@code shs.message-list} of an outbox (one mailbox, or all of an organisation's): one {@code message} per
+ * waiting message and per confirm or error message owed to the outbox's owner, with the label's identifiers as
+ * attributes and its addresses, product and subject as elements. The filters SHS defines are applied over each
+ * mailbox in arrival order, reading at most {@link #SCAN_LIMIT} messages per mailbox.
  */
 @Component
 class ShsMessageList {
@@ -32,26 +34,47 @@ class ShsMessageList {
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
     private final ShsLabelWriter labels;
+    private final ShsAdmMessages admMessages;
 
-    ShsMessageList(ShsLabelWriter labels) {
+    ShsMessageList(ShsLabelWriter labels, ShsAdmMessages admMessages) {
         this.labels = labels;
+        this.admMessages = admMessages;
     }
 
-    byte[] write(MailboxAccess mailboxes, String caller, String mailbox, ShsListFilter filter) {
-        List<MessageRecord> found = matching(mailboxes, caller, mailbox, filter);
+    /** An entry of the list, written in timestamp order whichever kind it is. */
+    private interface Entry {
+        Instant timestamp();
+
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    byte[] write(MailboxAccess mailboxes, String caller, ShsAddress outbox, List<String> outboxMailboxes,
+            ShsListFilter filter) {
+        List<Entry> found = new ArrayList<>();
+        if (filter.admKind() == null) {
+            for (String mailbox : outboxMailboxes) {
+                matching(mailboxes, caller, mailbox, filter).forEach(m -> found.add(entry(m)));
+            }
+        }
+        if (filter.product() == null && filter.endRecipient() == null) {
+            admMessages.in(mailboxes, caller, outbox).stream().filter(m -> matches(m, filter))
+                    .forEach(m -> found.add(entry(m)));
+        }
+        Comparator<Entry> byTime = Comparator.comparing(Entry::timestamp);
+        found.sort(filter.descending() ? byTime.reversed() : byTime);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.ISO_8859_1.name());
             xml.writeStartDocument(StandardCharsets.ISO_8859_1.name(), "1.0");
             xml.writeStartElement("shs.message-list");
-            for (MessageRecord message : found) {
-                writeMessage(xml, message);
+            for (Entry entry : found.subList(0, Math.min(found.size(), filter.maxHits()))) {
+                entry.write(xml);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the SHS message list of " + mailbox, e);
+            throw new IllegalStateException("Cannot write the SHS message list of " + outbox, e);
         }
         return out.toByteArray();
     }
@@ -70,9 +93,7 @@ class ShsMessageList {
             scanned += page.messages().size();
             after = page.next();
         }
-        Comparator<MessageRecord> byArrival = Comparator.comparing(MessageRecord::receivedAt);
-        found.sort(filter.descending() ? byArrival.reversed() : byArrival);
-        return found.subList(0, Math.min(found.size(), filter.maxHits()));
+        return found;
     }
 
     private static boolean matches(MessageRecord message, ShsListFilter filter) {
@@ -87,9 +108,49 @@ class ShsMessageList {
                         .equals(metadata.get(ShsEnvelopes.END_RECIPIENT)));
     }
 
+    private static boolean matches(ShsAdmMessage adm, ShsListFilter filter) {
+        Envelope answered = adm.answered().envelope();
+        return (filter.admKind() == null || filter.admKind() == adm.kind())
+                && (!filter.unacknowledged() || !adm.acknowledged())
+                && (filter.since() == null || !adm.issuedAt().isBefore(filter.since()))
+                && (filter.status() == null || filter.status().equals(ShsLabelWriter.status(answered)))
+                && (filter.corrId() == null || filter.corrId().equals(ShsLabelWriter.corrId(answered)))
+                && (filter.contentId() == null || filter.contentId().equals(ShsLabelWriter.contentId(adm.answered())))
+                && (filter.originator() == null || answered.recipient().startsWith(filter.originator().orgNumber()
+                        + "."));
+    }
+
     private static String originator(MessageRecord message) {
         String written = message.envelope().metadata().get(ShsEnvelopes.ORIGINATOR);
         return written == null ? message.sender() : ShsAddress.parse(written).orgNumber();
+    }
+
+    private Entry entry(MessageRecord message) {
+        return new Entry() {
+            @Override
+            public Instant timestamp() {
+                return message.receivedAt();
+            }
+
+            @Override
+            public void write(XMLStreamWriter xml) throws XMLStreamException {
+                writeMessage(xml, message);
+            }
+        };
+    }
+
+    private Entry entry(ShsAdmMessage adm) {
+        return new Entry() {
+            @Override
+            public Instant timestamp() {
+                return adm.issuedAt();
+            }
+
+            @Override
+            public void write(XMLStreamWriter xml) throws XMLStreamException {
+                writeAdm(xml, adm);
+            }
+        };
     }
 
     private void writeMessage(XMLStreamWriter xml, MessageRecord message) throws XMLStreamException {
@@ -98,7 +159,7 @@ class ShsMessageList {
         xml.writeStartElement("message");
         xml.writeAttribute("tx.id", message.messageId());
         xml.writeAttribute("corr.id", ShsLabelWriter.corrId(envelope));
-        xml.writeAttribute("content.id", metadata.getOrDefault(ShsEnvelopes.CONTENT_ID, message.messageId()));
+        xml.writeAttribute("content.id", ShsLabelWriter.contentId(message));
         xml.writeAttribute("timestamp", ShsLabelWriter.timestamp(message.receivedAt()));
         xml.writeAttribute("size", Long.toString(message.payload().size()));
         xml.writeAttribute("transfer-type", "asynch");
@@ -106,7 +167,8 @@ class ShsMessageList {
         xml.writeAttribute("status", ShsLabelWriter.status(envelope));
         xml.writeAttribute("acknowledged", message.state() == MessageState.ACKNOWLEDGED ? "yes" : "no");
         ShsLabelWriter.element(xml, "originator", ShsAddress.PREFIX + originator(message));
-        ShsLabelWriter.element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM, ShsAddress.PREFIX + message.sender()));
+        ShsLabelWriter.element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM,
+                ShsAddress.PREFIX + message.sender()));
         ShsLabelWriter.element(xml, "to", ShsAddress.ofMailbox(envelope.recipient()).toString());
         if (metadata.containsKey(ShsEnvelopes.END_RECIPIENT)) {
             ShsLabelWriter.element(xml, "end-recipient", metadata.get(ShsEnvelopes.END_RECIPIENT));
@@ -115,6 +177,26 @@ class ShsMessageList {
         if (envelope.subject() != null) {
             ShsLabelWriter.element(xml, "subject", envelope.subject());
         }
+        xml.writeEndElement();
+    }
+
+    private void writeAdm(XMLStreamWriter xml, ShsAdmMessage adm) throws XMLStreamException {
+        MessageRecord answered = adm.answered();
+        ShsAddress from = ShsAddress.ofMailbox(answered.recipient());
+        xml.writeStartElement("message");
+        xml.writeAttribute("tx.id", adm.txId());
+        xml.writeAttribute("corr.id", ShsLabelWriter.corrId(answered.envelope()));
+        xml.writeAttribute("content.id", ShsLabelWriter.contentId(answered));
+        xml.writeAttribute("timestamp", ShsLabelWriter.timestamp(adm.issuedAt()));
+        xml.writeAttribute("size", Integer.toString(admMessages.management(adm).length));
+        xml.writeAttribute("transfer-type", "asynch");
+        xml.writeAttribute("sequence-type", "adm");
+        xml.writeAttribute("status", ShsLabelWriter.status(answered.envelope()));
+        xml.writeAttribute("acknowledged", adm.acknowledged() ? "yes" : "no");
+        ShsLabelWriter.element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
+        ShsLabelWriter.element(xml, "from", from.toString());
+        ShsLabelWriter.element(xml, "to", adm.outbox());
+        ShsLabelWriter.element(xml, "product", adm.kind().product());
         xml.writeEndElement();
     }
 }

@@ -21,8 +21,10 @@ import se.kurir.payload.PayloadStore;
 import se.kurir.payload.PayloadTooLargeException;
 import se.kurir.payload.StoredPayload;
 import se.kurir.policy.RejectionCode;
+import se.kurir.registry.Agreement;
 import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
+import se.kurir.registry.ShsTerms;
 
 /**
  * The SHS receive service: an SHS client posts a MIME message, label first, and is answered as SHS answers. The
@@ -41,16 +43,18 @@ class ShsReceiveController {
     private final PayloadStore payloads;
     private final PipelineIngress pipeline;
     private final MessageIntake intake;
+    private final ShsAdmMessages admMessages;
     private final ShsProperties properties;
 
     ShsReceiveController(ShsLabelReader labels, ShsEnvelopes envelopes, Registry registry, PayloadStore payloads,
-            PipelineIngress pipeline, MessageIntake intake, ShsProperties properties) {
+            PipelineIngress pipeline, MessageIntake intake, ShsAdmMessages admMessages, ShsProperties properties) {
         this.labels = labels;
         this.envelopes = envelopes;
         this.registry = registry;
         this.payloads = payloads;
         this.pipeline = pipeline;
         this.intake = intake;
+        this.admMessages = admMessages;
         this.properties = properties;
     }
 
@@ -114,6 +118,8 @@ class ShsReceiveController {
             RejectionCode code = RejectionCode.valueOf(result.message().reasonCode());
             throw new ShsRejectedException(code, result.messageId());
         }
+        admMessages.remember(result, label, registry.agreement(result.message().agreementId())
+                .flatMap(Agreement::shsTerms).map(ShsTerms::confirm).orElse(false));
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.TEXT_PLAIN)
                 .header(ShsHeaders.TX_ID, label.txId())
                 .header(ShsHeaders.CORR_ID, label.corrId())

@@ -24,14 +24,6 @@ final class ShsRejectedException extends RuntimeException {
 
     /** The SHS error an SHS client expects for this refusal. */
     ShsErrorCode shsCode() {
-        return switch (code) {
-            case UNKNOWN_RECIPIENT -> ShsErrorCode.UNKNOWN_RECEIVER;
-            case UNKNOWN_PRODUCT -> ShsErrorCode.UNKNOWN_PRODUCT_TYPE;
-            case NO_AGREEMENT, AGREEMENT_NOT_VALID, CLASSIFICATION_ABOVE_CEILING, LEGAL_BASIS_NOT_ALLOWED,
-                    DISCLOSURE_MODE_NOT_ALLOWED, PURPOSE_NOT_ALLOWED -> ShsErrorCode.MISSING_AGREEMENT;
-            case PAYLOAD_TOO_LARGE, PAYLOAD_DIGEST_MISMATCH, PAYLOAD_NOT_SEALED, SEAL_MALFORMED, SIGNATURE_INVALID,
-                    PRIVACY_INPUT_INVALID, PRIVACY_STEP_NOT_APPLICABLE -> ShsErrorCode.ILLEGAL_DATAPART_CONTENT;
-            default -> ShsErrorCode.OTHER_ERROR;
-        };
+        return ShsErrorCode.forRejection(code);
     }
 }
