@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  */
 public final class QueryResponder implements AutoCloseable {
 
-    public enum Answer { REPLY, TOO_SLOW, SERVER_ERROR, WRONG_LEGAL_BASIS, NOT_JSON }
+    public enum Answer { REPLY, TEXT, TOO_SLOW, SERVER_ERROR, WRONG_LEGAL_BASIS, NOT_JSON }
 
     /** What the answerer discloses: an income figure for the synthetic person in the request. */
     public static final String INCOME = "\"inkomst\":412000";
@@ -51,8 +51,10 @@ public final class QueryResponder implements AutoCloseable {
             Answer answer = plans.getOrDefault(request.get("requestId").asText(), Answer.REPLY);
             String basis = answer == Answer.WRONG_LEGAL_BASIS ? ALLOWED_BASIS.replace("10 kap. 15 a §", "1 kap. 1 §")
                     : ALLOWED_BASIS;
+            String reply = answer == Answer.TEXT ? "\"<inkomst>412000</inkomst>\""
+                    : "{\"personnummer\":\"" + subject + "\"," + INCOME + "}";
             String body = answer == Answer.NOT_JSON ? "<html>maintenance</html>"
-                    : "{\"legalBasis\":" + basis + ",\"reply\":{\"personnummer\":\"" + subject + "\"," + INCOME + "}}";
+                    : "{\"legalBasis\":" + basis + ",\"reply\":" + reply + "}";
             if (answer == Answer.TOO_SLOW) {
                 try {
                     Thread.sleep(5_000); // a busy register, not a test waiting

@@ -174,6 +174,22 @@ public final class ShsClient {
         }
     }
 
+    /** Posts a body and keeps the answer as bytes, for answers that are MIME messages themselves (synch replies). */
+    public Fetched exchange(String path, String contentType, byte[] body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts an SHS message to the receive service as multipart/mixed. */
     public Answer send(Mime message) {
         return post("/shs/rs", "multipart/mixed; boundary=\"" + message.boundary + "\"", message.closed());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import se.kurir.envelope.DisclosureMode;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.LegalBasis;
 import se.kurir.envelope.MessageStatus;
@@ -56,18 +57,46 @@ class ShsEnvelopes {
 
     /** @throws ShsException naming the SHS error an SHS client expects */
     Envelope toEnvelope(ShsLabel label, String caller) {
+        Product product = product(label, caller);
+        String mailbox = recipient(label, caller, product);
+        ShsTerms shs = agreement(label, caller, product, mailbox).shsTerms().orElseThrow();
+        return envelope(label, caller, product, mailbox, shs, shs.disclosureMode());
+    }
+
+    /**
+     * The envelope of a synch request: the caller asks the owner of the mailbox {@code to} names (or the one mailbox
+     * of that organisation that answers queries under an agreement), and the data flows back, so the agreement must
+     * name the answerer as producer and the caller as consumer. Disclosure is ON_REQUEST, as for every request.
+     */
+    Envelope toRequestEnvelope(ShsLabel label, String caller) {
+        Product product = product(label, caller);
+        String mailbox = answerer(label, caller, product);
+        Mailbox answerer = registry.mailbox(mailbox).orElseThrow();
+        List<Agreement> covering = requestAgreements(label, caller, product, answerer);
+        if (covering.isEmpty()) {
+            throw new ShsException(ShsProblem.SHS_AGREEMENT_MISSING, "shs.label/product: no agreement lets "
+                    + caller + " ask " + answerer.participant() + " for " + product.id() + " over SHS");
+        }
+        Agreement agreement = covering.stream().filter(a -> a.isValidAt(clock.instant())).findFirst()
+                .orElse(covering.get(0));
+        return envelope(label, caller, product, mailbox, agreement.shsTerms().orElseThrow(),
+                DisclosureMode.ON_REQUEST);
+    }
+
+    private Product product(ShsLabel label, String caller) {
         ShsAddress sender = label.sender();
         if (!sender.orgNumber().equals(caller)) {
             throw new ShsException(ShsProblem.SHS_SENDER_NOT_CALLER, "shs.label/" + (label.from() != null ? "from"
                     : "originator") + ": " + sender + " is not the authenticated participant " + caller);
         }
-        Product product = registry.productByShsType(label.product()).orElseThrow(() -> new ShsException(
+        return registry.productByShsType(label.product()).orElseThrow(() -> new ShsException(
                 ShsProblem.SHS_UNKNOWN_PRODUCT_TYPE, "shs.label/product: " + label.product()
                         + " is no SHS product type of this gateway"));
-        String mailbox = recipient(label, caller, product);
-        Agreement agreement = agreement(label, caller, product, mailbox);
-        ShsTerms shs = agreement.shsTerms().orElseThrow();
-        LegalBasis basis = new LegalBasis(shs.statute(), shs.provision(), shs.disclosureMode(), shs.purpose(),
+    }
+
+    private Envelope envelope(ShsLabel label, String caller, Product product, String mailbox, ShsTerms shs,
+            DisclosureMode disclosure) {
+        LegalBasis basis = new LegalBasis(shs.statute(), shs.provision(), disclosure, shs.purpose(),
                 product.classification(), product.personalData(), caller, shs.retention(), null);
         if (!CORRELATION_ID.matcher(label.corrId()).matches()) {
             throw invalid("shs.label/corr.id: at most 128 visible ASCII characters");
@@ -79,6 +108,35 @@ class ShsEnvelopes {
         return new Envelope(label.txId(), conversation, null, label.corrId(), mailbox, product.id(),
                 label.status().equals("test") ? MessageStatus.TEST : MessageStatus.PRODUCTION, label.subject(),
                 metadata(label), basis, null).withAssignedIds();
+    }
+
+    private String answerer(ShsLabel label, String caller, Product product) {
+        ShsAddress to = label.to();
+        if (to == null) {
+            throw new ShsException(ShsProblem.SHS_DELIVERY_ADDRESS_MISSING, "shs.label/to: a synch request names "
+                    + "the organisation or mailbox that answers it");
+        }
+        if (to.mailboxName() != null) {
+            return registry.mailbox(to.mailbox()).map(Mailbox::address).orElseThrow(() -> new ShsException(
+                    ShsProblem.SHS_UNKNOWN_RECEIVER, "shs.label/to: " + to + " is no mailbox in the registry"));
+        }
+        List<String> candidates = registry.mailboxes().stream()
+                .filter(m -> m.participant().equals(to.orgNumber()) && m.answersQueries())
+                .filter(m -> !requestAgreements(label, caller, product, m).isEmpty()).map(Mailbox::address).toList();
+        if (candidates.size() != 1) {
+            throw new ShsException(candidates.isEmpty() ? ShsProblem.SHS_NO_DELIVERY_EXECUTION
+                    : ShsProblem.SHS_DELIVERY_ADDRESS_MISSING, "shs.label/to: " + to + " has " + candidates.size()
+                    + " mailboxes that answer synch requests for " + product.id() + " from " + caller
+                    + (candidates.isEmpty() ? "" : " (" + String.join(", ", candidates) + "); address one of them"));
+        }
+        return candidates.get(0);
+    }
+
+    private List<Agreement> requestAgreements(ShsLabel label, String caller, Product product, Mailbox answerer) {
+        return registry.agreementsCoveringRequest(product.id(), caller, answerer.participant()).stream()
+                .filter(a -> a.shsTerms().isPresent())
+                .filter(a -> label.agreement() == null || label.agreement().equals(a.shsTerms().get().agreement()))
+                .toList();
     }
 
     private String recipient(ShsLabel label, String caller, Product product) {

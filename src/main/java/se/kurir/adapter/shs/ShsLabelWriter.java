@@ -41,6 +41,32 @@ class ShsLabelWriter {
         return document(adm.txId(), xml -> writeAdmLabel(xml, adm, size));
     }
 
+    /** The label of the reply to a synch request: from and to swapped, the request's corr.id and content.id. */
+    byte[] reply(ShsLabel request, String answerer, String txId, long size, String datapartType) {
+        return document(txId, xml -> {
+            xml.writeAttribute("version", "1.2");
+            xml.writeAttribute("tx.id", txId);
+            xml.writeAttribute("corr.id", request.corrId());
+            if (request.agreement() != null) {
+                xml.writeAttribute("shs.agreement", request.agreement());
+            }
+            xml.writeAttribute("transfer-type", "synch");
+            xml.writeAttribute("sequence-type", "reply");
+            xml.writeAttribute("status", request.status());
+            ShsAddress from = ShsAddress.ofMailbox(answerer);
+            element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
+            element(xml, "from", from.toString());
+            element(xml, "to", request.sender().toString());
+            element(xml, "product", ShsAddress.PREFIX + request.product());
+            xml.writeStartElement("content");
+            xml.writeAttribute("content.id", request.contentId());
+            xml.writeEmptyElement("data");
+            xml.writeAttribute("datapartType", datapartType);
+            xml.writeAttribute("no-of-bytes", Long.toString(size));
+            xml.writeEndElement();
+        });
+    }
+
     private interface LabelBody {
         void write(XMLStreamWriter xml) throws XMLStreamException;
     }

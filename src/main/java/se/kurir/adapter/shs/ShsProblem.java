@@ -13,8 +13,13 @@ enum ShsProblem implements ProblemCode {
             "The message has no data part, or more than one: Kurir carries one data part per SHS message."),
     SHS_TRANSFER_ENCODING_UNSUPPORTED(ShsErrorCode.ILLEGAL_DATAPART_CONTENT,
             "A data part's Content-Transfer-Encoding is neither binary (7bit, 8bit) nor base64."),
-    SHS_SYNCH_NOT_OFFERED(ShsErrorCode.MISSING_DELIVERY_EXECUTION,
-            "A synch (request/reply) SHS message: this gateway takes asynch SHS messages only, for now."),
+    SHS_NO_DELIVERY_EXECUTION(ShsErrorCode.MISSING_DELIVERY_EXECUTION,
+            "A synch request names an organisation none of whose mailboxes answers requests for this product from "
+                    + "the sender, or a mailbox that answers none."),
+    SHS_SYNCH_DATA_INVALID(ShsErrorCode.ILLEGAL_DATAPART_CONTENT,
+            "The data part of a synch request is larger than a request may be (kurir.requests.max-size), or is "
+                    + "neither JSON nor text."),
+
     SHS_SENDER_NOT_CALLER(ShsErrorCode.ILLEGAL_SENDER,
             "The label's from (or originator) is not the authenticated participant."),
     SHS_UNKNOWN_RECEIVER(ShsErrorCode.UNKNOWN_RECEIVER,

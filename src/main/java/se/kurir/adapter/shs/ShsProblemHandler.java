@@ -9,6 +9,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import se.kurir.delivery.RequestRefusedException;
+import se.kurir.policy.RejectionCode;
 import se.kurir.problem.ProblemCode;
 
 /**
@@ -27,6 +29,18 @@ class ShsProblemHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> rejected(ShsRejectedException e) {
         return answer(e.code(), e.shsCode(), e.getMessage(), e.messageId());
+    }
+
+    /**
+     * A synch request refused by policy, or not answered (timeout, the answerer failed, an unusable reply: OtherError,
+     * the problem's code saying which); the request route has audited it either way.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> requestRefused(RequestRefusedException e) {
+        if (e.kind() == RequestRefusedException.Kind.REJECTED && e.code() instanceof RejectionCode rejection) {
+            return answer(e.code(), ShsErrorCode.forRejection(rejection), e.getMessage(), e.requestId());
+        }
+        return answer(e.code(), ShsErrorCode.OTHER_ERROR, e.getMessage(), e.requestId());
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemCode code, ShsErrorCode shsCode, String detail,

@@ -44,10 +44,12 @@ class ShsReceiveController {
     private final PipelineIngress pipeline;
     private final MessageIntake intake;
     private final ShsAdmMessages admMessages;
+    private final ShsSynchRequests synchRequests;
     private final ShsProperties properties;
 
     ShsReceiveController(ShsLabelReader labels, ShsEnvelopes envelopes, Registry registry, PayloadStore payloads,
-            PipelineIngress pipeline, MessageIntake intake, ShsAdmMessages admMessages, ShsProperties properties) {
+            PipelineIngress pipeline, MessageIntake intake, ShsAdmMessages admMessages,
+            ShsSynchRequests synchRequests, ShsProperties properties) {
         this.labels = labels;
         this.envelopes = envelopes;
         this.registry = registry;
@@ -55,11 +57,12 @@ class ShsReceiveController {
         this.pipeline = pipeline;
         this.intake = intake;
         this.admMessages = admMessages;
+        this.synchRequests = synchRequests;
         this.properties = properties;
     }
 
     @PostMapping("/shs/rs")
-    ResponseEntity<String> receive(HttpServletRequest request, Authentication caller) throws IOException {
+    ResponseEntity<?> receive(HttpServletRequest request, Authentication caller) throws IOException {
         String sender = caller.getName();
         ShsMimeMessage message = ShsMimeMessage.open(request.getInputStream(), request.getContentType());
         ShsMimeMessage.Part labelPart = message.next();
@@ -69,8 +72,7 @@ class ShsReceiveController {
         ShsLabel label = labels.read(labelPart.readAll(properties.labelMaxBytes(), "shs.label"),
                 labelPart.headers().parameter("Content-Type", "charset"));
         if (label.transferType() == ShsLabel.TransferType.SYNCH) {
-            throw new ShsException(ShsProblem.SHS_SYNCH_NOT_OFFERED, "shs.label/transfer-type: synch is not "
-                    + "offered by this gateway yet; send asynch");
+            return synchRequests.ask(label, message, sender);
         }
         Envelope envelope = envelopes.toEnvelope(label, sender);
         ShsMimeMessage.Part data = message.next();
