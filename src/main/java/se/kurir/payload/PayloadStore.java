@@ -170,7 +170,7 @@ public class PayloadStore {
     }
 
     /** Takes one more hold on a payload already stored, for a message that will name it again. */
-    void hold(StoredPayload payload) {
+    public void hold(StoredPayload payload) {
         takeHold(payload.sha256(), null);
     }
 

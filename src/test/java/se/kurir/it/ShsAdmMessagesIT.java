@@ -132,6 +132,36 @@ class ShsAdmMessagesIT extends IntegrationTest {
     }
 
     @Test
+    void aLabelWithoutToGoesToEveryMailboxTheAgreementsNameWithTheSameCorrId() {
+        String tx = UUID.randomUUID().toString();
+        String corr = "alla-" + tx.substring(0, 8);
+        String label = ShsClient.label(tx, "urn:X-shs:2021000076", "-", ShsClient.FALSK_IDENTITET)
+                .replace("<to>-</to>\r\n", "").replace("korr-" + tx.substring(0, 8), corr);
+        Mime message = new Mime().label(label, StandardCharsets.ISO_8859_1)
+                .data("application/json", "rapport.json", Envelopes.payload());
+
+        var sent = polisen.send(message);
+        var again = polisen.send(message);
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        List<String> ids = List.of(sent.header("X-shs-localid").split(","));
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(again.header("X-shs-duplicatemsg")).isEqualTo("yes");
+        assertThat(again.header("X-shs-localid")).isEqualTo(sent.header("X-shs-localid"));
+        for (String id : ids) {
+            assertThat(api.post(Api.REVIEWER, "/api/v1/reviews/" + id + "/approve",
+                    "{\"justification\": \"OSL 10 kap. 27 §\"}").status()).isEqualTo(200);
+        }
+        ShsClient migrationsverket = new ShsClient(port(), Api.MIGRATIONSVERKET);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(entries(skatteverket, "/shs/ds/urn:X-shs:2021005448.folkbokforing?corrid=" + corr))
+                    .singleElement().asString().contains("<from>urn:X-shs:2021000076</from>");
+            assertThat(entries(migrationsverket, "/shs/ds/urn:X-shs:2021002163.identitet?corrid=" + corr))
+                    .singleElement().asString().contains("<to>urn:X-shs:2021002163.identitet</to>");
+        });
+    }
+
+    @Test
     void anotherOrganisationsOutboxIsRefused() {
         var list = forsakringskassan.get(POLISEN_OUTBOX);
         var fetch = forsakringskassan.get(POLISEN_OUTBOX + "/" + UUID.randomUUID());

@@ -1,7 +1,9 @@
 package se.kurir.adapter.shs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ import se.kurir.registry.Registry;
 import se.kurir.registry.ShsTerms;
 
 /**
- * Turns an SHS label into a Kurir envelope. The sender must be the caller; {@code to} names a mailbox, or an
- * organisation whose one mailbox under the agreement is meant; the product type is looked up by its UUID; and the
+ * Turns an SHS label into Kurir envelopes. The sender must be the caller; {@code to} names a mailbox, or an
+ * organisation whose one mailbox under the agreement is meant, or is left out for every mailbox the agreements name
+ * (product addressing); the product type is looked up by its UUID; and the
  * legal basis, which an SHS client never tags, comes from the agreement's SHS terms, so the policy checks and audits
  * an SHS message like any other. What SHS says that Kurir does not route by is kept in the envelope's metadata
  * under {@code shs.}, so the delivery service can write the label back.
@@ -55,12 +58,25 @@ class ShsEnvelopes {
         this.clock = clock;
     }
 
-    /** @throws ShsException naming the SHS error an SHS client expects */
-    Envelope toEnvelope(ShsLabel label, String caller) {
+    /**
+     * One envelope per recipient: the one {@code to} names, or, for a label without {@code to} (product addressing),
+     * every mailbox the agreements name for the product from this sender, each with the same corr.id. A single
+     * recipient's message id is the tx.id; several get ids derived from the tx.id and the mailbox, so a transfer
+     * sent again is recognised for each of them.
+     *
+     * @throws ShsException naming the SHS error an SHS client expects
+     */
+    List<Envelope> toEnvelopes(ShsLabel label, String caller) {
         Product product = product(label, caller);
-        String mailbox = recipient(label, caller, product);
-        ShsTerms shs = agreement(label, caller, product, mailbox).shsTerms().orElseThrow();
-        return envelope(label, caller, product, mailbox, shs, shs.disclosureMode());
+        List<String> mailboxes = recipients(label, caller, product);
+        List<Envelope> envelopes = new ArrayList<>();
+        for (String mailbox : mailboxes) {
+            ShsTerms shs = agreement(label, caller, product, mailbox).shsTerms().orElseThrow();
+            String messageId = mailboxes.size() == 1 ? label.txId() : UUID.nameUUIDFromBytes(("urn:kurir:shs:"
+                    + label.txId() + ":" + mailbox).getBytes(StandardCharsets.UTF_8)).toString();
+            envelopes.add(envelope(label, messageId, caller, product, mailbox, shs, shs.disclosureMode()));
+        }
+        return envelopes;
     }
 
     /**
@@ -79,7 +95,7 @@ class ShsEnvelopes {
         }
         Agreement agreement = covering.stream().filter(a -> a.isValidAt(clock.instant())).findFirst()
                 .orElse(covering.get(0));
-        return envelope(label, caller, product, mailbox, agreement.shsTerms().orElseThrow(),
+        return envelope(label, label.txId(), caller, product, mailbox, agreement.shsTerms().orElseThrow(),
                 DisclosureMode.ON_REQUEST);
     }
 
@@ -94,8 +110,8 @@ class ShsEnvelopes {
                         + " is no SHS product type of this gateway"));
     }
 
-    private Envelope envelope(ShsLabel label, String caller, Product product, String mailbox, ShsTerms shs,
-            DisclosureMode disclosure) {
+    private Envelope envelope(ShsLabel label, String messageId, String caller, Product product, String mailbox,
+            ShsTerms shs, DisclosureMode disclosure) {
         LegalBasis basis = new LegalBasis(shs.statute(), shs.provision(), disclosure, shs.purpose(),
                 product.classification(), product.personalData(), caller, shs.retention(), null);
         if (!CORRELATION_ID.matcher(label.corrId()).matches()) {
@@ -105,7 +121,7 @@ class ShsEnvelopes {
             throw invalid("shs.label/subject: longer than " + SUBJECT_LIMIT + " characters");
         }
         String conversation = isUuid(label.corrId()) ? label.corrId().toLowerCase() : null;
-        return new Envelope(label.txId(), conversation, null, label.corrId(), mailbox, product.id(),
+        return new Envelope(messageId, conversation, null, label.corrId(), mailbox, product.id(),
                 label.status().equals("test") ? MessageStatus.TEST : MessageStatus.PRODUCTION, label.subject(),
                 metadata(label), basis, null).withAssignedIds();
     }
@@ -139,11 +155,11 @@ class ShsEnvelopes {
                 .toList();
     }
 
-    private String recipient(ShsLabel label, String caller, Product product) {
+    private List<String> recipients(ShsLabel label, String caller, Product product) {
         ShsAddress to = label.to();
         if (to != null && to.mailboxName() != null) {
-            return registry.mailbox(to.mailbox()).map(Mailbox::address).orElseThrow(() -> new ShsException(
-                    ShsProblem.SHS_UNKNOWN_RECEIVER, "shs.label/to: " + to + " is no mailbox in the registry"));
+            return List.of(registry.mailbox(to.mailbox()).map(Mailbox::address).orElseThrow(() -> new ShsException(
+                    ShsProblem.SHS_UNKNOWN_RECEIVER, "shs.label/to: " + to + " is no mailbox in the registry")));
         }
         if (to != null && registry.participant(to.orgNumber()).isEmpty()) {
             throw new ShsException(ShsProblem.SHS_UNKNOWN_RECEIVER, "shs.label/to: " + to
@@ -152,8 +168,8 @@ class ShsEnvelopes {
         List<String> candidates = registry.mailboxes().stream().map(Mailbox::address)
                 .filter(m -> to == null || m.startsWith(to.orgNumber() + "."))
                 .filter(m -> !shsAgreements(label, caller, product, m).isEmpty()).toList();
-        if (candidates.size() == 1) {
-            return candidates.get(0);
+        if (candidates.size() == 1 || (to == null && !candidates.isEmpty())) {
+            return candidates;
         }
         if (candidates.isEmpty()) {
             throw new ShsException(ShsProblem.SHS_AGREEMENT_MISSING, "shs.label/to: no agreement carries "

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -74,7 +76,8 @@ class ShsReceiveController {
         if (label.transferType() == ShsLabel.TransferType.SYNCH) {
             return synchRequests.ask(label, message, sender);
         }
-        Envelope envelope = envelopes.toEnvelope(label, sender);
+        List<Envelope> addressed = envelopes.toEnvelopes(label, sender);
+        Envelope envelope = addressed.get(0);
         ShsMimeMessage.Part data = message.next();
         if (data == null) {
             throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: the message has a label and no "
@@ -91,8 +94,30 @@ class ShsReceiveController {
             intake.discardUnreferenced(payload);
             throw e;
         }
-        IntakeResult result = pipeline.submit(new Submission(sender, envelope, payload, mediaType, CHANNEL));
-        return answer(label, result);
+        return answer(label, submitEach(sender, addressed, payload, mediaType));
+    }
+
+    /**
+     * Submits one message per recipient, all naming the payload stored once. Each submission releases one hold when
+     * it completes, so each gets its own, taken before the first can release: a small payload stays in memory until
+     * one of them has made it durable. Holds of submissions not reached (one failed) are given back.
+     */
+    private List<IntakeResult> submitEach(String sender, List<Envelope> addressed, StoredPayload payload,
+            String mediaType) {
+        for (int i = 1; i < addressed.size(); i++) {
+            payloads.hold(payload);
+        }
+        List<IntakeResult> results = new ArrayList<>();
+        try {
+            for (Envelope envelope : addressed) {
+                results.add(pipeline.submit(new Submission(sender, envelope, payload, mediaType, CHANNEL)));
+            }
+        } finally {
+            for (int i = results.size() + 1; i < addressed.size(); i++) {
+                payloads.release(payload);
+            }
+        }
+        return results;
     }
 
     private static String contentTypeOf(ShsMimeMessage.Part data) {
@@ -115,21 +140,28 @@ class ShsReceiveController {
         }
     }
 
-    private ResponseEntity<String> answer(ShsLabel label, IntakeResult result) {
-        if (result.admission() == MessageState.REJECTED) {
-            RejectionCode code = RejectionCode.valueOf(result.message().reasonCode());
-            throw new ShsRejectedException(code, result.messageId());
+    /**
+     * 202 once any recipient's message is admitted; refused (400) only when every one was. With several recipients,
+     * one refused by policy gets an error message in the sender's outbox, as the 202 did not say so.
+     */
+    private ResponseEntity<String> answer(ShsLabel label, List<IntakeResult> results) {
+        List<IntakeResult> admitted = results.stream().filter(r -> r.admission() != MessageState.REJECTED).toList();
+        if (admitted.isEmpty()) {
+            IntakeResult first = results.get(0);
+            throw new ShsRejectedException(RejectionCode.valueOf(first.message().reasonCode()), first.messageId());
         }
-        admMessages.remember(result, label, registry.agreement(result.message().agreementId())
-                .flatMap(Agreement::shsTerms).map(ShsTerms::confirm).orElse(false));
+        results.forEach(result -> admMessages.remember(result, label,
+                registry.agreement(result.message().agreementId()).flatMap(Agreement::shsTerms)
+                        .map(ShsTerms::confirm).orElse(false)));
+        IntakeResult first = admitted.get(0);
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.TEXT_PLAIN)
                 .header(ShsHeaders.TX_ID, label.txId())
                 .header(ShsHeaders.CORR_ID, label.corrId())
                 .header(ShsHeaders.CONTENT_ID, label.contentId())
                 .header(ShsHeaders.NODE_ID, properties.nodeId())
-                .header(ShsHeaders.LOCAL_ID, result.messageId())
-                .header(ShsHeaders.ARRIVAL_DATE, ShsLabelWriter.timestamp(result.message().receivedAt()))
-                .header(ShsHeaders.DUPLICATE, result.duplicate() ? "yes" : "no")
+                .header(ShsHeaders.LOCAL_ID, String.join(",", admitted.stream().map(IntakeResult::messageId).toList()))
+                .header(ShsHeaders.ARRIVAL_DATE, ShsLabelWriter.timestamp(first.message().receivedAt()))
+                .header(ShsHeaders.DUPLICATE, results.stream().allMatch(IntakeResult::duplicate) ? "yes" : "no")
                 .body(label.txId());
     }
 }
