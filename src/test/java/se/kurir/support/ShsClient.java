@@ -94,10 +94,17 @@ public final class ShsClient {
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }
+        return fetched(call(request.build(), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
+    private static Fetched fetched(HttpResponse<byte[]> response) {
+        return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
+    private <T> HttpResponse<T> call(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -178,16 +185,7 @@ public final class ShsClient {
     public Fetched exchange(String path, String contentType, byte[] body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
                 .header("X-Api-Key", apiKey).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Fetched(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return fetched(call(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** Posts an SHS message to the receive service as multipart/mixed. */
@@ -204,15 +202,8 @@ public final class ShsClient {
         if (apiKey != null) {
             request.header("X-Api-Key", apiKey);
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = call(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response);
     }
 
     /**
