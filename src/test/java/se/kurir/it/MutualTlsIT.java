@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -29,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import se.kurir.crypto.KeyKind;
 import se.kurir.crypto.Pem;
 import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
+import se.kurir.support.ShsClient;
 import se.kurir.tool.CertificateAuthority;
 
 /**
@@ -84,6 +88,33 @@ class MutualTlsIT {
                 .allSatisfy(a -> assertThat(a.toString()).as("Polismyndigheten is a party").contains("2021000076"));
         assertThat(answer.body()).contains("polisen-falsk-identitet").doesNotContain("skv-fk-inkomstuppgift");
         assertThat(answer.sslSession()).get().extracting(s -> s.getProtocol()).isEqualTo("TLSv1.3");
+    }
+
+    @Test
+    void anShsClientIsItsParticipantByItsClientCertificate() throws Exception {
+        HttpClient polisen = client(clientStore(ca, "2021000076", "polisen-shs"));
+        String tx = UUID.randomUUID().toString();
+        String label = ShsClient.label(tx, "urn:X-shs:2021000076", "urn:X-shs:2021005448", ShsClient.FALSK_IDENTITET);
+
+        HttpResponse<String> sent = postShs(polisen, label);
+        HttpResponse<String> asAnother = postShs(polisen, ShsClient.label(UUID.randomUUID().toString()));
+        HttpResponse<String> outbox = get(polisen, "/shs/ds/urn:X-shs:2021000076");
+        HttpResponse<String> othersOutbox = get(polisen, "/shs/ds/urn:X-shs:2021005448");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+        assertThat(sent.headers().firstValue("X-shs-txid")).contains(tx);
+        assertThat(asAnother.statusCode()).isEqualTo(400);
+        assertThat(asAnother.headers().firstValue("X-shs-errorcode")).contains("IllegalSender");
+        assertThat(outbox.statusCode()).isEqualTo(200);
+        assertThat(othersOutbox.statusCode()).isEqualTo(403);
+    }
+
+    private static HttpResponse<String> postShs(HttpClient client, String label) throws Exception {
+        ShsClient.Mime message = new ShsClient.Mime().label(label, StandardCharsets.ISO_8859_1)
+                .data("application/json", "rapport.json", Envelopes.payload());
+        return client.send(request("/shs/rs").header("Content-Type", "multipart/mixed; boundary=\""
+                + message.boundary() + "\"").POST(HttpRequest.BodyPublishers.ofByteArray(message.closed())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
