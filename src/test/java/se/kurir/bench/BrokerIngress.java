@@ -86,11 +86,11 @@ final class BrokerIngress {
         }
     }
 
-    private record Page(int count, String cursor) {
+    record Page(int count, String cursor) {
     }
 
     /** Reads the mailbox to its end after the cursor; how many of the ids were among it, and the cursor after it. */
-    private static Page follow(Api api, String cursor, Set<String> ids) {
+    static Page follow(Api api, String cursor, Set<String> ids) {
         int count = 0;
         while (true) {
             var page = api.get(Api.FORSAKRINGSKASSAN, MAILBOX + "?limit=1000" + (cursor == null ? "" : "&after="

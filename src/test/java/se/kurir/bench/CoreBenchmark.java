@@ -27,7 +27,8 @@ import se.kurir.support.PostgresServer;
  * The gateway core against its physical limit, in one run on one machine: (a) N messages of 1 KB through REST
  * ingress (policy, audit, state, durable queue) to a mailbox, fetched and acknowledged by the recipient, on H2 and on
  * PostgreSQL; (b) N persistent 1 KB JMS messages sent and received straight through an Artemis broker with the same
- * journal; (c) the ratios. The gateway runs in a JVM of its own (as {@link NodeProcess}), so its figure is not the
+ * journal; (c) the ratios; then on the same node (d) accept latency at half the peak rate, (e) the broker ingress and
+ * (f) asynch SHS against REST ({@link ShsIngress}). The gateway runs in a JVM of its own (as {@link NodeProcess}), so its figure is not the
  * load generator's; this JVM is the load generator and the raw broker. Each gateway run is recorded with Java Flight
  * Recorder and summarised by {@link FlightSummary}. Run with
  * {@code ./mvnw -Pbench verify -Dbench.messages=5000 -Dbench.concurrency=32} (see docs/BENCHMARKS.md).
@@ -126,8 +127,10 @@ public final class CoreBenchmark {
                 String paced = paced(node.api(), result.acceptRate() / 2, messages / 4);
                 Duration ingressBefore = cpu(node.pid());
                 String ingress = BrokerIngress.run(brokerPort, node.api(), messages, concurrency);
-                followUps = String.format("%s%n%s, %.2f ms of the gateway's CPU per message", paced, ingress,
-                        cpu(node.pid()).minus(ingressBefore).toNanos() / 1e6 / messages);
+                double ingressCpu = cpu(node.pid()).minus(ingressBefore).toNanos() / 1e6 / messages;
+                String shs = ShsIngress.run(node.port(), node.api(), messages / 2, concurrency);
+                followUps = String.format("%s%n%s, %.2f ms of the gateway's CPU per message%n%s", paced, ingress,
+                        ingressCpu, shs);
             }
             System.out.println();
             System.out.println("Where the gateway's CPU went on " + database + " during the run (" + recording + "):");
