@@ -1,5 +1,6 @@
 package se.kurir.adapter.shs;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.kurir.commit.GroupCommitWriter;
 import se.kurir.delivery.ReceiptType;
 
 /**
@@ -40,23 +43,49 @@ class ShsSentRepository {
             + "WHERE ((s.confirm AND r.receipt_type = 'ACKNOWLEDGED') OR r.receipt_type IN ('REJECTED', 'FAILED', "
             + "'EXPIRED')) AND ";
 
-    private final JdbcTemplate jdbc;
-
-    ShsSentRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    private record Sent(String messageId, String sender, String outbox, boolean confirm, Instant at) {
     }
 
-    /** Records a message an SHS client sent; recording it again (the client sent it twice) changes nothing. */
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    // Concurrent sends share a commit, as their admissions do: one more commit per message would be the SHS path's
+    // largest cost.
+    private final GroupCommitWriter<Sent, Boolean> writer;
+
+    ShsSentRepository(JdbcTemplate jdbc, TransactionTemplate transactions, ShsProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.writer = new GroupCommitWriter<>("kurir-shs-sent-writer", properties.sentMaxBatch(),
+                properties.sentCommitTimeout(), this::insert);
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        writer.close();
+    }
+
+    /**
+     * Records a message an SHS client sent, once its row is committed; recording it again (the client sent it
+     * twice) changes nothing.
+     */
     void record(String messageId, String sender, String outbox, boolean confirm, Instant at) {
         try {
-            jdbc.update("INSERT INTO shs_sent (message_id, sender, outbox, confirm, confirm_tx_id, error_tx_id, "
-                    + "sent_at) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM shs_sent WHERE "
-                    + "message_id = ?)", messageId, sender, outbox, confirm,
-                    admTxId(ShsAdmMessage.Kind.CONFIRM, messageId), admTxId(ShsAdmMessage.Kind.ERROR, messageId),
-                    Timestamp.from(at), messageId);
-        } catch (DuplicateKeyException e) {
+            writer.submit(new Sent(messageId, sender, outbox, confirm, at));
+        } catch (GroupCommitWriter.NotCommittedException e) {
+            if (!(e.getCause() instanceof DuplicateKeyException)) {
+                throw e;
+            }
             // The same transfer, recorded by a concurrent request: it is there, which is all that matters.
         }
+    }
+
+    private List<Boolean> insert(List<Sent> batch) {
+        return transactions.execute(status -> batch.stream().map(s -> jdbc.update("INSERT INTO shs_sent "
+                + "(message_id, sender, outbox, confirm, confirm_tx_id, error_tx_id, sent_at) SELECT ?, ?, ?, ?, ?, "
+                + "?, ? WHERE NOT EXISTS (SELECT 1 FROM shs_sent WHERE message_id = ?)", s.messageId(), s.sender(),
+                s.outbox(), s.confirm(), admTxId(ShsAdmMessage.Kind.CONFIRM, s.messageId()),
+                admTxId(ShsAdmMessage.Kind.ERROR, s.messageId()), Timestamp.from(s.at()), s.messageId()) == 1)
+                .toList());
     }
 
     /**
