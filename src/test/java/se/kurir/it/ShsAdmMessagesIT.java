@@ -162,6 +162,25 @@ class ShsAdmMessagesIT extends IntegrationTest {
     }
 
     @Test
+    void aMessageIsFetchedAndAcknowledgedThroughItsOrganisationsOutbox() {
+        String tx = UUID.randomUUID().toString();
+        assertThat(skatteverket.send(new Mime().label(ShsClient.label(tx), StandardCharsets.ISO_8859_1)
+                .data("application/json", "inkomst.json", Envelopes.payload())).status()).isEqualTo(202);
+        String organisation = "/shs/ds/urn:X-shs:2021005521";
+        await().atMost(Duration.ofSeconds(10)).until(() -> forsakringskassan.get(organisation + "/" + tx).status()
+                == 200);
+
+        assertThat(entries(forsakringskassan, organisation + "?corrid=korr-" + tx.substring(0, 8))).singleElement()
+                .asString().contains("<to>urn:X-shs:2021005521.kontroll</to>");
+        assertThat(forsakringskassan.post(organisation + "/" + tx + "?action=ack", null, new byte[0]).status())
+                .isEqualTo(200);
+        assertThat(api.get(Api.FORSAKRINGSKASSAN, "/api/v1/mailboxes/2021005521.kontroll/messages/" + tx).json()
+                .get("state").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(skatteverket.get("/shs/ds/urn:X-shs:2021005448/" + tx).status())
+                .as("the sender's organisation outbox does not hold what it sent").isEqualTo(404);
+    }
+
+    @Test
     void anotherOrganisationsOutboxIsRefused() {
         var list = forsakringskassan.get(POLISEN_OUTBOX);
         var fetch = forsakringskassan.get(POLISEN_OUTBOX + "/" + UUID.randomUUID());

@@ -1,13 +1,8 @@
 package se.kurir.adapter.shs;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
 import se.kurir.delivery.IntakeResult;
 import se.kurir.delivery.MailboxAccess;
@@ -28,7 +23,6 @@ class ShsAdmMessages {
     /** How many of a sender's newest outcomes a list reads, like the scan limit of a mailbox's list. */
     static final int SCAN_LIMIT = ShsMessageList.SCAN_LIMIT;
 
-    private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
     private final ShsSentRepository sent;
     private final Registry registry;
     private final Clock clock;
@@ -68,29 +62,19 @@ class ShsAdmMessages {
 
     /** The {@code shs.management} body: the corr.id and content.id it answers, a confirmation or an error. */
     byte[] management(ShsAdmMessage message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.ISO_8859_1.name());
-            xml.writeStartDocument(StandardCharsets.ISO_8859_1.name(), "1.0");
-            xml.writeDTD("\n<!DOCTYPE shs.management SYSTEM \"shs-management.dtd\">\n");
-            xml.writeStartElement("shs.management");
-            xml.writeAttribute("corr.id", ShsLabelWriter.corrId(message.answered().envelope()));
-            xml.writeAttribute("content.id", ShsLabelWriter.contentId(message.answered()));
-            if (message.kind() == ShsAdmMessage.Kind.CONFIRM) {
-                xml.writeEmptyElement("confirmation");
-            } else {
-                xml.writeStartElement("error");
-                ShsLabelWriter.element(xml, "errorcode", message.errorCode().wireName());
-                ShsLabelWriter.element(xml, "errorinfo", message.errorInfo());
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the SHS management message " + message.txId(), e);
-        }
-        return out.toByteArray();
+        return ShsXml.document("shs.management", "shs-management.dtd", "the SHS management message "
+                + message.txId(), xml -> {
+                    xml.writeAttribute("corr.id", ShsLabelWriter.corrId(message.answered().envelope()));
+                    xml.writeAttribute("content.id", ShsLabelWriter.contentId(message.answered()));
+                    if (message.kind() == ShsAdmMessage.Kind.CONFIRM) {
+                        xml.writeEmptyElement("confirmation");
+                    } else {
+                        xml.writeStartElement("error");
+                        ShsXml.element(xml, "errorcode", message.errorCode().wireName());
+                        ShsXml.element(xml, "errorinfo", message.errorInfo());
+                        xml.writeEndElement();
+                    }
+                });
     }
 
     private static ShsAdmMessage admMessage(MailboxAccess mailboxes, String caller, ShsSentRepository.Outcome o) {

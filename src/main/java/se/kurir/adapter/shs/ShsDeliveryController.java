@@ -137,18 +137,12 @@ class ShsDeliveryController {
 
     private static void write(HttpServletResponse response, String txId, String corrId, byte[] label,
             String dataType, String disposition, InputStream data) throws IOException {
-        String boundary = "kurir-" + UUID.randomUUID();
-        response.setContentType("multipart/mixed; boundary=\"" + boundary + "\"");
+        String boundary = ShsMimeWriter.boundary();
+        response.setContentType(ShsMimeWriter.contentType(boundary));
         response.setHeader(ShsHeaders.TX_ID, txId);
         response.setHeader(ShsHeaders.CORR_ID, corrId);
         OutputStream out = response.getOutputStream();
-        write(out, "--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n");
-        out.write(label);
-        write(out, "\r\n--" + boundary + "\r\nContent-Type: " + dataType
-                + "\r\nContent-Transfer-Encoding: binary\r\n"
-                + (disposition == null ? "" : "Content-Disposition: " + disposition + "\r\n") + "\r\n");
-        data.transferTo(out);
-        write(out, "\r\n--" + boundary + "--\r\n");
+        ShsMimeWriter.write(out, boundary, label, dataType, disposition, data);
         out.flush();
     }
 
@@ -167,10 +161,6 @@ class ShsDeliveryController {
         String ascii = name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
                 + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static ShsAddress address(String field, String value) {

@@ -1,12 +1,10 @@
 package se.kurir.adapter.shs;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
@@ -25,7 +23,6 @@ import se.kurir.registry.Registry;
 @Component
 class ShsLabelWriter {
 
-    private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
     private final Registry registry;
 
     ShsLabelWriter(Registry registry) {
@@ -54,10 +51,10 @@ class ShsLabelWriter {
             xml.writeAttribute("sequence-type", "reply");
             xml.writeAttribute("status", request.status());
             ShsAddress from = ShsAddress.ofMailbox(answerer);
-            element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
-            element(xml, "from", from.toString());
-            element(xml, "to", request.sender().toString());
-            element(xml, "product", ShsAddress.PREFIX + request.product());
+            ShsXml.element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
+            ShsXml.element(xml, "from", from.toString());
+            ShsXml.element(xml, "to", request.sender().toString());
+            ShsXml.element(xml, "product", ShsAddress.PREFIX + request.product());
             xml.writeStartElement("content");
             xml.writeAttribute("content.id", request.contentId());
             xml.writeEmptyElement("data");
@@ -67,25 +64,8 @@ class ShsLabelWriter {
         });
     }
 
-    private interface LabelBody {
-        void write(XMLStreamWriter xml) throws XMLStreamException;
-    }
-
-    private byte[] document(String txId, LabelBody body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.ISO_8859_1.name());
-            xml.writeStartDocument(StandardCharsets.ISO_8859_1.name(), "1.0");
-            xml.writeDTD("\n<!DOCTYPE shs.label SYSTEM \"shs.dtd\">\n");
-            xml.writeStartElement("shs.label");
-            body.write(xml);
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the SHS label of " + txId, e);
-        }
-        return out.toByteArray();
+    private static byte[] document(String txId, ShsXml.Body body) {
+        return ShsXml.document("shs.label", "shs.dtd", "the SHS label of " + txId, body);
     }
 
     private static void writeAdmLabel(XMLStreamWriter xml, ShsAdmMessage adm, long size) throws XMLStreamException {
@@ -101,11 +81,11 @@ class ShsLabelWriter {
         xml.writeAttribute("sequence-type", "adm");
         xml.writeAttribute("status", status(answered.envelope()));
         ShsAddress from = ShsAddress.ofMailbox(answered.recipient());
-        element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
-        element(xml, "from", from.toString());
-        element(xml, "to", adm.outbox());
-        element(xml, "product", adm.kind().product());
-        element(xml, "datetime", timestamp(adm.issuedAt()));
+        ShsXml.element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
+        ShsXml.element(xml, "from", from.toString());
+        ShsXml.element(xml, "to", adm.outbox());
+        ShsXml.element(xml, "product", adm.kind().product());
+        ShsXml.element(xml, "datetime", timestamp(adm.issuedAt()));
         xml.writeStartElement("content");
         xml.writeAttribute("content.id", contentId(answered));
         xml.writeEmptyElement("data");
@@ -126,13 +106,13 @@ class ShsLabelWriter {
         xml.writeAttribute("transfer-type", "asynch");
         xml.writeAttribute("sequence-type", metadata.getOrDefault(ShsEnvelopes.SEQUENCE_TYPE, "event"));
         xml.writeAttribute("status", status(envelope));
-        element(xml, "originator", metadata.getOrDefault(ShsEnvelopes.ORIGINATOR,
+        ShsXml.element(xml, "originator", metadata.getOrDefault(ShsEnvelopes.ORIGINATOR,
                 new ShsAddress(message.sender(), null).toString()));
-        element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM, new ShsAddress(message.sender(), null)
+        ShsXml.element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM, new ShsAddress(message.sender(), null)
                 .toString()));
-        element(xml, "to", ShsAddress.ofMailbox(envelope.recipient()).toString());
+        ShsXml.element(xml, "to", ShsAddress.ofMailbox(envelope.recipient()).toString());
         if (metadata.containsKey(ShsEnvelopes.END_RECIPIENT)) {
-            element(xml, "end-recipient", metadata.get(ShsEnvelopes.END_RECIPIENT));
+            ShsXml.element(xml, "end-recipient", metadata.get(ShsEnvelopes.END_RECIPIENT));
         }
         xml.writeStartElement("product");
         xml.writeAttribute("commonName", envelope.product());
@@ -148,10 +128,10 @@ class ShsLabelWriter {
             }
         }
         if (envelope.subject() != null) {
-            element(xml, "subject", envelope.subject());
+            ShsXml.element(xml, "subject", envelope.subject());
         }
         if (metadata.containsKey(ShsEnvelopes.DATETIME)) {
-            element(xml, "datetime", metadata.get(ShsEnvelopes.DATETIME));
+            ShsXml.element(xml, "datetime", metadata.get(ShsEnvelopes.DATETIME));
         }
         xml.writeStartElement("content");
         xml.writeAttribute("content.id", contentId(message));
@@ -192,9 +172,4 @@ class ShsLabelWriter {
                 ("urn:kurir:product:" + productId).getBytes(StandardCharsets.UTF_8)).toString());
     }
 
-    static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
-    }
 }

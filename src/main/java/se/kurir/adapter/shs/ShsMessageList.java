@@ -1,13 +1,10 @@
 package se.kurir.adapter.shs;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.springframework.stereotype.Component;
@@ -32,7 +29,6 @@ class ShsMessageList {
     static final int SCAN_LIMIT = 10_000;
     private static final int PAGE = 500;
 
-    private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
     private final ShsLabelWriter labels;
     private final ShsAdmMessages admMessages;
 
@@ -42,10 +38,7 @@ class ShsMessageList {
     }
 
     /** An entry of the list, written in timestamp order whichever kind it is. */
-    private interface Entry {
-        Instant timestamp();
-
-        void write(XMLStreamWriter xml) throws XMLStreamException;
+    private record Entry(Instant timestamp, ShsXml.Body body) {
     }
 
     byte[] write(MailboxAccess mailboxes, String caller, ShsAddress outbox, List<String> outboxMailboxes,
@@ -62,21 +55,12 @@ class ShsMessageList {
         }
         Comparator<Entry> byTime = Comparator.comparing(Entry::timestamp);
         found.sort(filter.descending() ? byTime.reversed() : byTime);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out, StandardCharsets.ISO_8859_1.name());
-            xml.writeStartDocument(StandardCharsets.ISO_8859_1.name(), "1.0");
-            xml.writeStartElement("shs.message-list");
-            for (Entry entry : found.subList(0, Math.min(found.size(), filter.maxHits()))) {
-                entry.write(xml);
+        List<Entry> listed = found.subList(0, Math.min(found.size(), filter.maxHits()));
+        return ShsXml.document("shs.message-list", null, "the SHS message list of " + outbox, xml -> {
+            for (Entry entry : listed) {
+                entry.body().write(xml);
             }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the SHS message list of " + outbox, e);
-        }
-        return out.toByteArray();
+        });
     }
 
     private static List<MessageRecord> matching(MailboxAccess mailboxes, String caller, String mailbox,
@@ -126,31 +110,11 @@ class ShsMessageList {
     }
 
     private Entry entry(MessageRecord message) {
-        return new Entry() {
-            @Override
-            public Instant timestamp() {
-                return message.receivedAt();
-            }
-
-            @Override
-            public void write(XMLStreamWriter xml) throws XMLStreamException {
-                writeMessage(xml, message);
-            }
-        };
+        return new Entry(message.receivedAt(), xml -> writeMessage(xml, message));
     }
 
     private Entry entry(ShsAdmMessage adm) {
-        return new Entry() {
-            @Override
-            public Instant timestamp() {
-                return adm.issuedAt();
-            }
-
-            @Override
-            public void write(XMLStreamWriter xml) throws XMLStreamException {
-                writeAdm(xml, adm);
-            }
-        };
+        return new Entry(adm.issuedAt(), xml -> writeAdm(xml, adm));
     }
 
     private void writeMessage(XMLStreamWriter xml, MessageRecord message) throws XMLStreamException {
@@ -166,16 +130,16 @@ class ShsMessageList {
         xml.writeAttribute("sequence-type", metadata.getOrDefault(ShsEnvelopes.SEQUENCE_TYPE, "event"));
         xml.writeAttribute("status", ShsLabelWriter.status(envelope));
         xml.writeAttribute("acknowledged", message.state() == MessageState.ACKNOWLEDGED ? "yes" : "no");
-        ShsLabelWriter.element(xml, "originator", ShsAddress.PREFIX + originator(message));
-        ShsLabelWriter.element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM,
+        ShsXml.element(xml, "originator", ShsAddress.PREFIX + originator(message));
+        ShsXml.element(xml, "from", metadata.getOrDefault(ShsEnvelopes.FROM,
                 ShsAddress.PREFIX + message.sender()));
-        ShsLabelWriter.element(xml, "to", ShsAddress.ofMailbox(envelope.recipient()).toString());
+        ShsXml.element(xml, "to", ShsAddress.ofMailbox(envelope.recipient()).toString());
         if (metadata.containsKey(ShsEnvelopes.END_RECIPIENT)) {
-            ShsLabelWriter.element(xml, "end-recipient", metadata.get(ShsEnvelopes.END_RECIPIENT));
+            ShsXml.element(xml, "end-recipient", metadata.get(ShsEnvelopes.END_RECIPIENT));
         }
-        ShsLabelWriter.element(xml, "product", ShsAddress.PREFIX + labels.shsProduct(envelope.product()));
+        ShsXml.element(xml, "product", ShsAddress.PREFIX + labels.shsProduct(envelope.product()));
         if (envelope.subject() != null) {
-            ShsLabelWriter.element(xml, "subject", envelope.subject());
+            ShsXml.element(xml, "subject", envelope.subject());
         }
         xml.writeEndElement();
     }
@@ -193,10 +157,10 @@ class ShsMessageList {
         xml.writeAttribute("sequence-type", "adm");
         xml.writeAttribute("status", ShsLabelWriter.status(answered.envelope()));
         xml.writeAttribute("acknowledged", adm.acknowledged() ? "yes" : "no");
-        ShsLabelWriter.element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
-        ShsLabelWriter.element(xml, "from", from.toString());
-        ShsLabelWriter.element(xml, "to", adm.outbox());
-        ShsLabelWriter.element(xml, "product", adm.kind().product());
+        ShsXml.element(xml, "originator", new ShsAddress(from.orgNumber(), null).toString());
+        ShsXml.element(xml, "from", from.toString());
+        ShsXml.element(xml, "to", adm.outbox());
+        ShsXml.element(xml, "product", adm.kind().product());
         xml.writeEndElement();
     }
 }

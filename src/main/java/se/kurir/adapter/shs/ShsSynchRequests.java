@@ -3,9 +3,11 @@ package se.kurir.adapter.shs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -108,17 +110,16 @@ class ShsSynchRequests {
             throw new IllegalStateException("The request/reply route passed on a reply that is not JSON", e);
         }
         String txId = UUID.randomUUID().toString();
-        String boundary = "kurir-" + UUID.randomUUID();
+        String boundary = ShsMimeWriter.boundary();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(labels.reply(request, envelope.recipient(), txId, body.length, datapartType));
-        out.writeBytes(("\r\n--" + boundary + "\r\nContent-Type: " + replyType
-                + "\r\nContent-Transfer-Encoding: binary\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        out.writeBytes(body);
-        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        try {
+            ShsMimeWriter.write(out, boundary, labels.reply(request, envelope.recipient(), txId, body.length,
+                    datapartType), replyType, null, new ByteArrayInputStream(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return ResponseEntity.status(HttpStatus.OK)
-                .header("Content-Type", "multipart/mixed; boundary=\"" + boundary + "\"")
+                .header("Content-Type", ShsMimeWriter.contentType(boundary))
                 .header(ShsHeaders.TX_ID, txId)
                 .header(ShsHeaders.CORR_ID, request.corrId())
                 .header(ShsHeaders.CONTENT_ID, request.contentId())
