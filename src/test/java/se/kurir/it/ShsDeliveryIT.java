@@ -77,6 +77,70 @@ class ShsDeliveryIT extends IntegrationTest {
     }
 
     @Test
+    void severalDataPartsTravelInLabelOrderAndComeBackByteForByte() {
+        String tx = UUID.randomUUID().toString();
+        byte[] json = Envelopes.payload();
+        byte[] xml = "<bilaga><ort>Östersund</ort></bilaga>".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] binary = new byte[70_000];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 31);
+        }
+        String label = ShsClient.label(tx).replace("<data datapartType=\"json\" filename=\"inkomst.json\"/>",
+                "<data datapartType=\"json\" filename=\"inkomst.json\"/>\r\n"
+                        + "<data datapartType=\"xml\" filename=\"bilaga_ö.xml\" no-of-records=\"1\"/>\r\n"
+                        + "<data datapartType=\"binary\"/>");
+        var sent = skatteverket.send(new Mime().label(label, StandardCharsets.ISO_8859_1)
+                .data("application/json", "inkomst.json", json)
+                .base64Data("text/xml; charset=ISO-8859-1", xml)
+                .data("application/pdf", "intyg.pdf", binary));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        awaitDelivered(tx);
+
+        var fetched = forsakringskassan.get(OUTBOX + "/" + tx);
+        List<String[]> parts = fetched.parts();
+        assertThat(parts).hasSize(4);
+        assertThat(parts.get(0)[1]).contains("filename=\"inkomst.json\" no-of-bytes=\"" + json.length + "\"",
+                "datapartType=\"xml\" filename=\"bilaga_ö.xml\" no-of-bytes=\"" + xml.length
+                        + "\" no-of-records=\"1\"",
+                "datapartType=\"binary\" no-of-bytes=\"" + binary.length + "\"");
+        assertThat(parts.get(1)[0]).contains("Content-Type: application/json");
+        assertThat(parts.get(1)[1].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(json);
+        assertThat(parts.get(2)[0]).contains("Content-Type: text/xml; charset=ISO-8859-1",
+                "Content-Transfer-Encoding: binary", "filename*=UTF-8''bilaga_%C3%B6.xml");
+        assertThat(parts.get(2)[1].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(xml);
+        assertThat(parts.get(3)[0]).contains("Content-Type: application/pdf");
+        assertThat(parts.get(3)[1].getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(binary);
+        assertThat(state(tx)).isEqualTo("FETCHED");
+
+        // Over REST the recipient fetches the parts as one multipart/mixed document.
+        var rest = api.get(Api.FORSAKRINGSKASSAN, FK_MAILBOX + tx + "/payload");
+        assertThat(rest.header("Content-Type")).startsWith("multipart/mixed");
+        assertThat(new String(rest.raw().body(), StandardCharsets.ISO_8859_1)).contains("Östersund");
+    }
+
+    @Test
+    void dataPartsThatAreNotTheOnesTheLabelDeclaresAreRefusedAndNothingIsKept() {
+        String tx = UUID.randomUUID().toString();
+        String twoDeclared = ShsClient.label(tx).replace("<data datapartType=\"json\" filename=\"inkomst.json\"/>",
+                "<data datapartType=\"json\"/><data datapartType=\"json\"/>");
+
+        var oneSent = skatteverket.send(new Mime().label(twoDeclared, StandardCharsets.ISO_8859_1)
+                .data("application/json", "a.json", Envelopes.payload()));
+        var threeSent = skatteverket.send(new Mime().label(twoDeclared, StandardCharsets.ISO_8859_1)
+                .data("application/json", "a.json", Envelopes.payload())
+                .data("application/json", "b.json", Envelopes.payload())
+                .data("application/json", "c.json", Envelopes.payload()));
+
+        for (var answer : List.of(oneSent, threeSent)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.header("X-shs-errorcode")).isEqualTo("IllegalMessageStructure");
+            assertThat(answer.code()).isEqualTo("SHS_DATA_PARTS_MISMATCH");
+        }
+        assertThat(Api.parse(oneSent.body()).get("detail").asText()).contains("declares 2 data parts");
+        assertThat(api.get(Api.FORSAKRINGSKASSAN, FK_MAILBOX + tx).status()).isEqualTo(404);
+    }
+
+    @Test
     void aMessageSentOverRestIsServedWithTheLabelSHSWouldHaveGivenIt() {
         String id = UUID.randomUUID().toString();
         assertThat(api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(id), Envelopes.payload()).status())

@@ -192,7 +192,7 @@ class ShsReceiveIT extends IntegrationTest {
                 .data("application/json", "a.json", Envelopes.payload())
                 .data("application/json", "b.json", Envelopes.payload()));
         assertThat(twoParts.header("X-shs-errorcode")).isEqualTo("IllegalMessageStructure");
-        assertThat(twoParts.code()).isEqualTo("SHS_DATA_PARTS_UNSUPPORTED");
+        assertThat(twoParts.code()).isEqualTo("SHS_DATA_PARTS_MISMATCH");
         assertThat(api.get(Api.FORSAKRINGSKASSAN, FK_MAILBOX + tx).status()).isEqualTo(404);
 
         List<String> audited = new ArrayList<>();
@@ -205,7 +205,7 @@ class ShsReceiveIT extends IntegrationTest {
                 }
             }
             assertThat(audited).containsAll(cases.stream().map(Case::code).toList())
-                    .contains("SHS_DATA_PARTS_UNSUPPORTED");
+                    .contains("SHS_DATA_PARTS_MISMATCH");
         });
     }
 

@@ -5,7 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -90,8 +89,15 @@ class ShsDeliveryController {
         }
         MessageRecord message = ((Found.Message) found).message();
         try (InputStream in = mailboxes.openPayload(message)) {
-            write(response, message.messageId(), ShsLabelWriter.corrId(message.envelope()), labels.write(message),
-                    message.mediaType(), disposition(message), in);
+            if (ShsDataParts.isDocument(message.mediaType())) {
+                String boundary = ShsDataParts.boundaryOf(message.mediaType());
+                headers(response, boundary, message.messageId(), ShsLabelWriter.corrId(message.envelope()));
+                ShsMimeWriter.writeWithParts(response.getOutputStream(), boundary, labels.write(message), in);
+                response.getOutputStream().flush();
+            } else {
+                write(response, message.messageId(), ShsLabelWriter.corrId(message.envelope()),
+                        labels.write(message), message.mediaType(), disposition(message), in);
+            }
         }
         mailboxes.fetched(caller.getName(), message);
     }
@@ -138,12 +144,16 @@ class ShsDeliveryController {
     private static void write(HttpServletResponse response, String txId, String corrId, byte[] label,
             String dataType, String disposition, InputStream data) throws IOException {
         String boundary = ShsMimeWriter.boundary();
-        response.setContentType(ShsMimeWriter.contentType(boundary));
-        response.setHeader(ShsHeaders.TX_ID, txId);
-        response.setHeader(ShsHeaders.CORR_ID, corrId);
+        headers(response, boundary, txId, corrId);
         OutputStream out = response.getOutputStream();
         ShsMimeWriter.write(out, boundary, label, dataType, disposition, data);
         out.flush();
+    }
+
+    private static void headers(HttpServletResponse response, String boundary, String txId, String corrId) {
+        response.setContentType(ShsMimeWriter.contentType(boundary));
+        response.setHeader(ShsHeaders.TX_ID, txId);
+        response.setHeader(ShsHeaders.CORR_ID, corrId);
     }
 
     /** The mailboxes an outbox stands for: the one it names, or every one of the organisation it names. */
@@ -155,12 +165,10 @@ class ShsDeliveryController {
         return List.of(outbox.mailbox());
     }
 
-    /** The file name as the label has it, with an ASCII fallback for clients that read only filename. */
+    /** The file name as the label has it, else the message id. */
     private static String disposition(MessageRecord message) {
-        String name = message.envelope().metadata().getOrDefault(ShsEnvelopes.FILENAME, message.messageId());
-        String ascii = name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        return ShsMimeWriter.attachment(message.envelope().metadata().getOrDefault(ShsEnvelopes.FILENAME,
+                message.messageId()));
     }
 
     private static ShsAddress address(String field, String value) {

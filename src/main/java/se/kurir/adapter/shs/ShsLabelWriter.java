@@ -3,7 +3,9 @@ package se.kurir.adapter.shs;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -135,16 +137,30 @@ class ShsLabelWriter {
         }
         xml.writeStartElement("content");
         xml.writeAttribute("content.id", contentId(message));
-        xml.writeEmptyElement("data");
-        xml.writeAttribute("datapartType", metadata.getOrDefault(ShsEnvelopes.DATAPART_TYPE, "binary"));
-        if (metadata.containsKey(ShsEnvelopes.FILENAME)) {
-            xml.writeAttribute("filename", metadata.get(ShsEnvelopes.FILENAME));
-        }
-        xml.writeAttribute("no-of-bytes", Long.toString(message.payload().size()));
-        if (metadata.containsKey(ShsEnvelopes.RECORDS)) {
-            xml.writeAttribute("no-of-records", metadata.get(ShsEnvelopes.RECORDS));
+        for (ShsDataParts.Described part : dataParts(message)) {
+            xml.writeEmptyElement("data");
+            xml.writeAttribute("datapartType", part.type());
+            if (part.filename() != null) {
+                xml.writeAttribute("filename", part.filename());
+            }
+            xml.writeAttribute("no-of-bytes", Long.toString(part.bytes()));
+            if (part.records() != null) {
+                xml.writeAttribute("no-of-records", part.records().toString());
+            }
         }
         xml.writeEndElement();
+    }
+
+    /** The data parts as the label lists them: each of several, or the one the payload is. */
+    private static List<ShsDataParts.Described> dataParts(MessageRecord message) {
+        Map<String, String> metadata = message.envelope().metadata();
+        List<ShsDataParts.Described> several = ShsDataParts.of(metadata);
+        if (!several.isEmpty() && ShsDataParts.isDocument(message.mediaType())) {
+            return several;
+        }
+        return List.of(new ShsDataParts.Described(metadata.getOrDefault(ShsEnvelopes.DATAPART_TYPE, "binary"),
+                metadata.get(ShsEnvelopes.FILENAME), Optional.ofNullable(metadata.get(ShsEnvelopes.RECORDS))
+                        .map(Long::valueOf).orElse(null), message.payload().size()));
     }
 
     static String status(Envelope envelope) {

@@ -3,12 +3,13 @@ package se.kurir.adapter.shs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * An SHS message as the gateway serves it: multipart/mixed, the label first, then the one data part in binary,
- * streamed from its source.
+ * An SHS message as the gateway serves it: multipart/mixed, the label first, then the data parts in binary,
+ * streamed from their source.
  */
 final class ShsMimeWriter {
 
@@ -32,6 +33,25 @@ final class ShsMimeWriter {
                 + (disposition == null ? "" : "Content-Disposition: " + disposition + "\r\n") + "\r\n");
         data.transferTo(out);
         write(out, "\r\n--" + boundary + "--\r\n");
+    }
+
+    /**
+     * A message of several data parts: the label, then the document they are kept in ({@link ShsDataParts}), whose
+     * boundary is the message's own, so its bytes follow the label as they are.
+     */
+    static void writeWithParts(OutputStream out, String boundary, byte[] label, InputStream document)
+            throws IOException {
+        write(out, "--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n");
+        out.write(label);
+        write(out, "\r\n");
+        document.transferTo(out);
+    }
+
+    /** A Content-Disposition naming a file: an ASCII fallback for clients that read only filename, and the name. */
+    static String attachment(String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void write(OutputStream out, String text) throws IOException {

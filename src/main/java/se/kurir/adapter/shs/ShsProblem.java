@@ -9,8 +9,9 @@ enum ShsProblem implements ProblemCode {
                     + "closing boundary (truncated); nothing of it was kept."),
     SHS_LABEL_INVALID(ShsErrorCode.ILLEGAL_MESSAGE_STRUCTURE,
             "The shs.label is not well-formed, or an attribute or element it needs is missing or malformed."),
-    SHS_DATA_PARTS_UNSUPPORTED(ShsErrorCode.ILLEGAL_MESSAGE_STRUCTURE,
-            "The message has no data part, or more than one: Kurir carries one data part per SHS message."),
+    SHS_DATA_PARTS_MISMATCH(ShsErrorCode.ILLEGAL_MESSAGE_STRUCTURE,
+            "The message's data parts are not the ones its label's content declares: none, another number, more than "
+                    + "16, or more than one in a synch request."),
     SHS_TRANSFER_ENCODING_UNSUPPORTED(ShsErrorCode.ILLEGAL_DATAPART_CONTENT,
             "A data part's Content-Transfer-Encoding is neither binary (7bit, 8bit) nor base64."),
     SHS_NO_DELIVERY_EXECUTION(ShsErrorCode.MISSING_DELIVERY_EXECUTION,

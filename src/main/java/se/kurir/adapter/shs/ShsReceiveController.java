@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -77,24 +78,53 @@ class ShsReceiveController {
             return synchRequests.ask(label, message, sender);
         }
         List<Envelope> addressed = envelopes.toEnvelopes(label, sender);
-        Envelope envelope = addressed.get(0);
-        ShsMimeMessage.Part data = message.next();
-        if (data == null) {
-            throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: the message has a label and no "
+        ShsMimeMessage.Part first = message.next();
+        if (first == null) {
+            throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "body: the message has a label and no "
                     + "data part");
         }
-        String mediaType = PayloadMediaType.check("data part Content-Type", contentTypeOf(data));
-        StoredPayload payload = store(sender, envelope, data);
+        Stored stored = label.data().size() > 1 ? storeParts(sender, addressed, message, first, label)
+                : storeOne(sender, addressed.get(0), first);
         try {
             if (message.next() != null) {
-                throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: more than one data part; this "
-                        + "gateway carries one data part per SHS message");
+                throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "body: more data parts than the "
+                        + Math.max(1, label.data().size()) + " the label's content declares");
             }
         } catch (RuntimeException e) {
-            intake.discardUnreferenced(payload);
+            intake.discardUnreferenced(stored.payload());
             throw e;
         }
-        return answer(label, submitEach(sender, addressed, payload, mediaType));
+        return answer(label, submitEach(sender, stored.described(addressed), stored.payload(), stored.mediaType()));
+    }
+
+    /** A payload in the store, and what the envelopes must add to say how its data parts were kept. */
+    private record Stored(StoredPayload payload, String mediaType, Map<String, String> metadata) {
+        List<Envelope> described(List<Envelope> addressed) {
+            return addressed.stream().map(envelope -> {
+                Envelope described = envelope;
+                for (var entry : metadata.entrySet()) {
+                    described = described.withMetadataIfAbsent(entry.getKey(), entry.getValue());
+                }
+                return described;
+            }).toList();
+        }
+    }
+
+    private Stored storeOne(String sender, Envelope envelope, ShsMimeMessage.Part data) {
+        String mediaType = PayloadMediaType.check("data part Content-Type", contentTypeOf(data));
+        return new Stored(store(sender, envelope, data.decoded()), mediaType, Map.of());
+    }
+
+    /** Several data parts become one document in the store ({@link ShsDataParts}), read as it streams in. */
+    private Stored storeParts(String sender, List<Envelope> addressed, ShsMimeMessage message,
+            ShsMimeMessage.Part first, ShsLabel label) {
+        if (label.data().size() > ShsDataParts.MAX_PARTS) {
+            throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "shs.label/content: " + label.data().size()
+                    + " data parts; at most " + ShsDataParts.MAX_PARTS + " are carried in one message");
+        }
+        ShsDataParts.Incoming parts = ShsDataParts.read(message, first, label.data());
+        StoredPayload payload = store(sender, addressed.get(0), parts.stream());
+        return new Stored(payload, parts.mediaType(), ShsDataParts.metadata(parts.described()));
     }
 
     /**
@@ -125,10 +155,10 @@ class ShsReceiveController {
         return type == null ? MediaType.APPLICATION_OCTET_STREAM_VALUE : type;
     }
 
-    private StoredPayload store(String sender, Envelope envelope, ShsMimeMessage.Part data) {
+    private StoredPayload store(String sender, Envelope envelope, InputStream data) {
         long limit = registry.product(envelope.product()).map(Product::maxPayloadBytes)
                 .orElse(payloads.defaultLimit());
-        try (InputStream in = data.decoded()) {
+        try (InputStream in = data) {
             return payloads.store(in, limit);
         } catch (PayloadTooLargeException e) {
             intake.refuseOversize(sender, envelope, limit, CHANNEL);

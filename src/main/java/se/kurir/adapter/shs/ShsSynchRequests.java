@@ -47,14 +47,14 @@ class ShsSynchRequests {
         Envelope envelope = envelopes.toRequestEnvelope(label, caller);
         ShsMimeMessage.Part data = message.next();
         if (data == null) {
-            throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: the message has a label and no "
+            throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "body: the message has a label and no "
                     + "data part");
         }
         String contentType = data.headers().get("Content-Type");
         boolean text = isText(data.headers().value("Content-Type"));
         byte[] query = query(data, text);
         if (message.next() != null) {
-            throw new ShsException(ShsProblem.SHS_DATA_PARTS_UNSUPPORTED, "body: more than one data part; a synch "
+            throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "body: more than one data part; a synch "
                     + "request carries its query in one");
         }
         QueryReply reply = pipeline.ask(new QueryRequest(label.txId(), caller, envelope, query));
