@@ -56,6 +56,11 @@ public class Registry {
         return Optional.ofNullable(participantsById.get(orgNumber));
     }
 
+    /** The participant an old SHS label names by an 8-digit number. */
+    public Optional<Participant> participantByShsLegacyNumber(String number) {
+        return participants.stream().filter(p -> p.shsLegacyNumbers().contains(number)).findFirst();
+    }
+
     public Optional<Mailbox> mailbox(String address) {
         return Optional.ofNullable(mailboxes.get(address));
     }

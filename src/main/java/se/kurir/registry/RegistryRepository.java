@@ -54,11 +54,14 @@ class RegistryRepository {
     }
 
     private void upsert(Participant p) {
-        int n = jdbc.sql("UPDATE participants SET name = :name, sdk_domain = :sdk WHERE org_number = :id")
-                .param("name", p.name()).param("sdk", p.sdkDomain()).param("id", p.orgNumber()).update();
+        String legacy = p.shsLegacyNumbers().isEmpty() ? null : String.join(",", p.shsLegacyNumbers());
+        int n = jdbc.sql("UPDATE participants SET name = :name, sdk_domain = :sdk, shs_legacy_numbers = :legacy "
+                + "WHERE org_number = :id").param("name", p.name()).param("sdk", p.sdkDomain())
+                .param("legacy", legacy).param("id", p.orgNumber()).update();
         if (n == 0) {
-            jdbc.sql("INSERT INTO participants (org_number, name, sdk_domain) VALUES (:id, :name, :sdk)")
-                    .param("name", p.name()).param("sdk", p.sdkDomain()).param("id", p.orgNumber()).update();
+            jdbc.sql("INSERT INTO participants (org_number, name, sdk_domain, shs_legacy_numbers) "
+                    + "VALUES (:id, :name, :sdk, :legacy)").param("name", p.name()).param("sdk", p.sdkDomain())
+                    .param("legacy", legacy).param("id", p.orgNumber()).update();
         }
     }
 
@@ -98,8 +101,9 @@ class RegistryRepository {
     }
 
     List<Participant> participants() {
-        return jdbc.sql("SELECT org_number, name, sdk_domain FROM participants ORDER BY org_number")
-                .query((rs, i) -> new Participant(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        return jdbc.sql("SELECT org_number, name, sdk_domain, shs_legacy_numbers FROM participants ORDER BY org_number")
+                .query((rs, i) -> new Participant(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? List.of() : List.of(rs.getString(4).split(",")))).list();
     }
 
     List<Mailbox> mailboxes() {

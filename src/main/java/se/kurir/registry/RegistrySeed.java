@@ -14,7 +14,9 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
         agreements = agreements == null ? List.of() : agreements;
     }
 
-    record SeedParticipant(String orgNumber, String name, String sdkDomain, List<SeedMailbox> mailboxes) {
+    /** @param shsLegacyNumbers the 8-digit numbers old SHS labels name the participant by */
+    record SeedParticipant(String orgNumber, String name, String sdkDomain, List<String> shsLegacyNumbers,
+            List<SeedMailbox> mailboxes) {
         SeedParticipant {
             mailboxes = mailboxes == null ? List.of() : mailboxes;
         }

@@ -49,7 +49,7 @@ class RegistrySeeder {
         List<Participant> participants = new ArrayList<>();
         List<Mailbox> mailboxes = new ArrayList<>();
         for (RegistrySeed.SeedParticipant p : seed.participants()) {
-            participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain()));
+            participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain(), p.shsLegacyNumbers()));
             p.mailboxes().forEach(m -> mailboxes.add(new Mailbox(p.orgNumber() + "." + m.name(), p.orgNumber(),
                     m.description(), m.sdkFunctionalAddress(), delivery(p.orgNumber() + "." + m.name(), m),
                     RegistrySeed.SeedEndpoint.url(m.query()))));
@@ -88,6 +88,15 @@ class RegistrySeeder {
     static void checkReferences(List<Participant> participants, List<Mailbox> mailboxes,
             List<Product> products, List<Agreement> agreements) {
         Set<String> orgs = new HashSet<>(participants.stream().map(Participant::orgNumber).toList());
+        Set<String> legacyNumbers = new HashSet<>();
+        for (Participant p : participants) {
+            for (String legacy : p.shsLegacyNumbers()) {
+                if (!legacy.matches("[0-9]{8}") || !legacyNumbers.add(legacy)) {
+                    throw new InvalidRegistrySeedException("Participant " + p.orgNumber() + ": shsLegacyNumbers "
+                            + legacy + " is not 8 digits, or names another participant too", null);
+                }
+            }
+        }
         Set<String> boxes = new HashSet<>(mailboxes.stream().map(Mailbox::address).toList());
         Set<String> productIds = new HashSet<>(products.stream().map(Product::id).toList());
         for (Agreement a : agreements) {

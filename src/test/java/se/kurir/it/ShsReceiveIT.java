@@ -210,6 +210,35 @@ class ShsReceiveIT extends IntegrationTest {
     }
 
     @Test
+    void eightDigitLegacyNumbersNameTheParticipantsTheRegistryKnowsThemBy() {
+        String tx = UUID.randomUUID().toString();
+        String legacy = ShsClient.label(tx, "urn:X-shs:54480021", "urn:X-shs:55210021.kontroll",
+                ShsClient.INKOMSTUPPGIFT);
+
+        var answer = skatteverket.send(new Mime().label(legacy, StandardCharsets.ISO_8859_1)
+                .data("application/json", "inkomst.json", Envelopes.payload()));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        JsonNode message = awaitInMailbox(tx);
+        assertThat(message.get("sender").asText()).isEqualTo("2021005448");
+        assertThat(message.get("envelope").get("recipient").asText()).isEqualTo("2021005521.kontroll");
+        // The recipient's SHS client may name its own outbox the old way too.
+        assertThat(new ShsClient(port(), Api.FORSAKRINGSKASSAN).get("/shs/ds/urn:X-shs:55210021.kontroll/" + tx)
+                .status()).isEqualTo(200);
+
+        var unknownSender = skatteverket.send(new Mime().label(ShsClient.label(UUID.randomUUID().toString(),
+                "urn:X-shs:12345678", "urn:X-shs:2021005521.kontroll", ShsClient.INKOMSTUPPGIFT),
+                StandardCharsets.ISO_8859_1).data("application/json", "inkomst.json", Envelopes.payload()));
+        assertThat(unknownSender.header("X-shs-errorcode")).isEqualTo("UnknownSender");
+        assertThat(unknownSender.code()).isEqualTo("SHS_UNKNOWN_SENDER");
+        var unknownReceiver = skatteverket.send(new Mime().label(ShsClient.label(UUID.randomUUID().toString(),
+                "urn:X-shs:2021005448", "urn:X-shs:12345678", ShsClient.INKOMSTUPPGIFT),
+                StandardCharsets.ISO_8859_1).data("application/json", "inkomst.json", Envelopes.payload()));
+        assertThat(unknownReceiver.header("X-shs-errorcode")).isEqualTo("UnknownReceiver");
+        assertThat(Api.parse(unknownReceiver.body()).get("detail").asText()).startsWith("shs.label/to: 12345678");
+    }
+
+    @Test
     void aPolicyRejectionIsRecordedAndAnsweredWithItsShsCode() {
         String tx = UUID.randomUUID().toString();
         // Over the product's 1 MB: refused while it streams in, and recorded as a rejected message.

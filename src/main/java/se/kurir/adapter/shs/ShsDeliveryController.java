@@ -38,9 +38,11 @@ class ShsDeliveryController {
     private final ShsLabelWriter labels;
     private final ShsAdmMessages admMessages;
     private final Registry registry;
+    private final ShsLegacyNumbers legacyNumbers;
 
     ShsDeliveryController(MailboxAccess mailboxes, ShsMessageList lists, ShsLabelWriter labels,
-            ShsAdmMessages admMessages, Registry registry) {
+            ShsAdmMessages admMessages, Registry registry, ShsLegacyNumbers legacyNumbers) {
+        this.legacyNumbers = legacyNumbers;
         this.mailboxes = mailboxes;
         this.lists = lists;
         this.labels = labels;
@@ -171,12 +173,14 @@ class ShsDeliveryController {
                 message.messageId()));
     }
 
-    private static ShsAddress address(String field, String value) {
+    private ShsAddress address(String field, String value) {
+        ShsAddress address;
         try {
-            return ShsAddress.parse(value);
+            address = ShsAddress.parse(value);
         } catch (IllegalArgumentException e) {
             throw parameter(field + ": " + e.getMessage());
         }
+        return legacyNumbers.canonical(address, field, ShsProblem.SHS_PARAMETER_INVALID);
     }
 
     private static String txId(String value) {

@@ -49,10 +49,12 @@ class ShsReceiveController {
     private final ShsAdmMessages admMessages;
     private final ShsSynchRequests synchRequests;
     private final ShsProperties properties;
+    private final ShsLegacyNumbers legacyNumbers;
 
     ShsReceiveController(ShsLabelReader labels, ShsEnvelopes envelopes, Registry registry, PayloadStore payloads,
             PipelineIngress pipeline, MessageIntake intake, ShsAdmMessages admMessages,
-            ShsSynchRequests synchRequests, ShsProperties properties) {
+            ShsSynchRequests synchRequests, ShsProperties properties, ShsLegacyNumbers legacyNumbers) {
+        this.legacyNumbers = legacyNumbers;
         this.labels = labels;
         this.envelopes = envelopes;
         this.registry = registry;
@@ -72,8 +74,8 @@ class ShsReceiveController {
         if (labelPart == null) {
             throw ShsMimeMessage.malformed("body: the message has no parts; the label comes first");
         }
-        ShsLabel label = labels.read(labelPart.readAll(properties.labelMaxBytes(), "shs.label"),
-                labelPart.headers().parameter("Content-Type", "charset"));
+        ShsLabel label = legacyNumbers.canonical(labels.read(labelPart.readAll(properties.labelMaxBytes(),
+                "shs.label"), labelPart.headers().parameter("Content-Type", "charset")));
         if (label.transferType() == ShsLabel.TransferType.SYNCH) {
             return synchRequests.ask(label, message, sender);
         }
