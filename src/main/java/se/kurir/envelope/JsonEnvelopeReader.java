@@ -3,6 +3,7 @@ package se.kurir.envelope;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.JsonSchema;
@@ -13,7 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,8 @@ public class JsonEnvelopeReader {
     static final String SCHEMA = "/xsd/envelope.schema.json";
     static final String EVENT_SCHEMA = "/xsd/event.schema.json";
     private static final String SCHEMA_ID = "urn:kurir:envelope:1";
+    private static final String RECIPIENT = "recipient";
+    private static final String RECIPIENTS = "recipients";
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -56,8 +61,41 @@ public class JsonEnvelopeReader {
         }
     }
 
+    /** The envelope of a message to one mailbox, {@code recipient}. */
     public Envelope read(byte[] json) {
-        JsonNode tree = validated(json, schema);
+        ObjectNode tree = validated(json, schema);
+        if (tree.has(RECIPIENTS)) {
+            throw invalid(RECIPIENTS, "this interface sends to one recipient; give recipient");
+        }
+        return envelope(tree);
+    }
+
+    /**
+     * The envelopes of a message to one mailbox ({@code recipient}) or to several ({@code recipients}): one envelope
+     * per mailbox, in the order given, each with its {@code recipient} and otherwise the same.
+     */
+    public List<Envelope> readAddressed(byte[] json) {
+        ObjectNode tree = validated(json, schema);
+        JsonNode recipients = tree.remove(RECIPIENTS);
+        if (recipients == null) {
+            return List.of(envelope(tree));
+        }
+        if (tree.has(RECIPIENT)) {
+            throw invalid(RECIPIENTS, "give recipient or recipients, not both");
+        }
+        List<Envelope> envelopes = new ArrayList<>();
+        for (JsonNode recipient : recipients) {
+            tree.put(RECIPIENT, recipient.asText());
+            envelopes.add(envelope(tree));
+        }
+        return envelopes;
+    }
+
+    private Envelope envelope(ObjectNode tree) {
+        if (!tree.has(RECIPIENT)) {
+            throw new InvalidEnvelopeException(List.of(new EnvelopeViolation(EnvelopeViolation.FIELD_REQUIRED,
+                    RECIPIENT, "is required")));
+        }
         try {
             return mapper.treeToValue(tree, Envelope.class).checkedAsSent();
         } catch (JsonProcessingException e) {
@@ -65,7 +103,12 @@ public class JsonEnvelopeReader {
         }
     }
 
-    private JsonNode validated(byte[] json, JsonSchema against) {
+    private static InvalidEnvelopeException invalid(String field, String message) {
+        return new InvalidEnvelopeException(List.of(new EnvelopeViolation(EnvelopeViolation.FIELD_INVALID, field,
+                message)));
+    }
+
+    private ObjectNode validated(byte[] json, JsonSchema against) {
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
@@ -84,7 +127,7 @@ public class JsonEnvelopeReader {
                     .sorted(Comparator.comparing(EnvelopeViolation::field))
                     .toList());
         }
-        return tree;
+        return (ObjectNode) tree;
     }
 
     private static String resource(String path) {

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.apache.commons.fileupload2.core.DiskFileItem;
 import org.apache.commons.fileupload2.core.DiskFileItemFactory;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -55,6 +57,7 @@ import se.kurir.registry.Registry;
 class MessageController {
 
     static final int ENVELOPE_LIMIT = 64 * 1024;
+    private static final String CHANNEL = "REST";
 
     private final JsonEnvelopeReader jsonEnvelopes;
     private final XmlEnvelopeReader xmlEnvelopes;
@@ -87,6 +90,18 @@ class MessageController {
     record Accepted(String messageId, MessageState status) {
     }
 
+    /** The answer to a message sent to several recipients: each one's message. */
+    record AcceptedEach(List<AcceptedFor> messages) {
+    }
+
+    /** @param reasonCode why it was rejected; null when it was not */
+    record AcceptedFor(String recipient, String messageId, MessageState status, String reasonCode) {
+        static AcceptedFor of(IntakeResult result) {
+            return new AcceptedFor(result.message().recipient(), result.messageId(), result.admission(),
+                    result.admission() == MessageState.REJECTED ? result.message().reasonCode() : null);
+        }
+    }
+
     /** The receipts, with the digest and size of the payload they are about. */
     record Receipts(String messageId, String sha256, long size, List<ReceiptView> receipts) {
     }
@@ -104,7 +119,7 @@ class MessageController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> send(HttpServletRequest request, Authentication caller) throws IOException {
         String sender = caller.getName();
-        Envelope envelope = null;
+        List<Envelope> addressed = null;
         StoredPayload payload = null;
         String mediaType = null;
         try {
@@ -114,17 +129,17 @@ class MessageController {
                 FileItemInput part = parts.next();
                 switch (part.getFieldName()) {
                     case "envelope" -> {
-                        refuseRepeated("envelope", envelope != null || payload != null);
-                        envelope = readEnvelope(part);
+                        refuseRepeated("envelope", addressed != null || payload != null);
+                        addressed = readEnvelopes(part);
                     }
                     case "payload" -> {
                         refuseRepeated("payload", payload != null);
-                        if (envelope == null) {
+                        if (addressed == null) {
                             throw new BadRequestException(RestProblem.MULTIPART_ORDER,
                                     "envelope: the envelope part must come before the payload part");
                         }
                         mediaType = PayloadMediaType.check("payload.Content-Type", part.getContentType());
-                        payload = store(sender, envelope, part);
+                        payload = store(sender, addressed.get(0), part);
                     }
                     default -> throw new BadRequestException(RestProblem.MULTIPART_PART_UNKNOWN,
                             part.getFieldName() + ": not a part of a message; expected envelope, then payload");
@@ -138,14 +153,55 @@ class MessageController {
             discard(payload);
             throw e;
         }
-        if (envelope == null) {
+        if (addressed == null) {
             throw new BadRequestException(EnvelopeProblem.ENVELOPE_MISSING, "envelope: the part is required");
         }
         if (payload == null) {
             throw new BadRequestException(PayloadProblem.PAYLOAD_MISSING, "payload: the part is required");
         }
-        IntakeResult result = pipeline.submit(new Submission(sender, envelope, payload, mediaType, "REST"));
-        return answer(result);
+        if (addressed.size() == 1) {
+            return answer(pipeline.submit(new Submission(sender, addressed.get(0), payload, mediaType, CHANNEL)));
+        }
+        return answerEach(pipeline.submitToEach(sender, addressed, payload, mediaType, CHANNEL));
+    }
+
+    /**
+     * A message to several recipients is one message per recipient, each judged on its own: 202 when any was
+     * admitted, 422 when every one was rejected; either way the answer lists each with its id and status.
+     */
+    private static ResponseEntity<Object> answerEach(List<IntakeResult> results) {
+        List<AcceptedFor> each = results.stream().map(AcceptedFor::of).toList();
+        var admitted = results.stream().filter(r -> r.admission() != MessageState.REJECTED).findFirst();
+        var builder = admitted.isPresent() ? ResponseEntity.accepted() : ResponseEntity.unprocessableEntity();
+        if (results.stream().allMatch(IntakeResult::duplicate)) {
+            builder.header("Kurir-Duplicate", "true");
+        }
+        if (admitted.isEmpty()) {
+            RejectionCode code = RejectionCode.valueOf(results.get(0).message().reasonCode());
+            ProblemDetail problem = ProblemCodes.problem(HttpStatus.UNPROCESSABLE_ENTITY, code,
+                    "recipients: the message was rejected by policy for every recipient (the first: " + code
+                            + "); it will not be delivered");
+            problem.setProperty("messages", each);
+            return builder.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        return builder.body(new AcceptedEach(each));
+    }
+
+    /**
+     * The envelopes a message is sent with: one, or one per recipient. Several recipients share one conversation;
+     * each message's id derives from the sender's message id (or one chosen here) and the mailbox, so a post sent
+     * again is a duplicate for every recipient.
+     */
+    private static List<Envelope> withAssignedIds(List<Envelope> addressed) {
+        if (addressed.size() == 1) {
+            return List.of(addressed.get(0).withAssignedIds());
+        }
+        Envelope first = addressed.get(0).withAssignedIds();
+        return addressed.stream().map(envelope -> new Envelope(UUID.nameUUIDFromBytes(("urn:kurir:recipient:"
+                + first.messageId() + ":" + envelope.recipient()).getBytes(StandardCharsets.UTF_8)).toString(),
+                first.conversationId(), envelope.inReplyTo(), envelope.correlationId(), envelope.recipient(),
+                envelope.product(), envelope.status(), envelope.subject(), envelope.metadata(),
+                envelope.legalBasis(), envelope.payload())).toList();
     }
 
     /**
@@ -176,7 +232,7 @@ class MessageController {
                 mailboxes.receipts(caller.getName(), messageId).stream().map(ReceiptView::of).toList());
     }
 
-    private Envelope readEnvelope(FileItemInput part) throws IOException {
+    private List<Envelope> readEnvelopes(FileItemInput part) throws IOException {
         byte[] bytes;
         try (InputStream in = part.getInputStream()) {
             bytes = in.readNBytes(ENVELOPE_LIMIT + 1);
@@ -186,7 +242,7 @@ class MessageController {
                     + ENVELOPE_LIMIT + " bytes");
         }
         boolean xml = part.getContentType() != null && part.getContentType().contains("xml");
-        return (xml ? xmlEnvelopes.read(bytes) : jsonEnvelopes.read(bytes)).withAssignedIds();
+        return withAssignedIds(xml ? List.of(xmlEnvelopes.read(bytes)) : jsonEnvelopes.readAddressed(bytes));
     }
 
     private StoredPayload store(String sender, Envelope envelope, FileItemInput part) throws IOException {
@@ -200,7 +256,7 @@ class MessageController {
             }
             throw e;
         } catch (PayloadTooLargeException e) {
-            intake.refuseOversize(sender, envelope, limit, "REST");
+            intake.refuseOversize(sender, envelope, limit, CHANNEL);
             throw e;
         }
     }

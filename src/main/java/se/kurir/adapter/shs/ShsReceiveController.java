@@ -96,7 +96,8 @@ class ShsReceiveController {
             intake.discardUnreferenced(stored.payload());
             throw e;
         }
-        return answer(label, submitEach(sender, stored.described(addressed), stored.payload(), stored.mediaType()));
+        return answer(label, pipeline.submitToEach(sender, stored.described(addressed), stored.payload(),
+                stored.mediaType(), CHANNEL));
     }
 
     /** A payload in the store, and what the envelopes must add to say how its data parts were kept. */
@@ -127,29 +128,6 @@ class ShsReceiveController {
         ShsDataParts.Incoming parts = ShsDataParts.read(message, first, label.data());
         StoredPayload payload = store(sender, addressed.get(0), parts.stream());
         return new Stored(payload, parts.mediaType(), ShsDataParts.metadata(parts.described()));
-    }
-
-    /**
-     * Submits one message per recipient, all naming the payload stored once. Each submission releases one hold when
-     * it completes, so each gets its own, taken before the first can release: a small payload stays in memory until
-     * one of them has made it durable. Holds of submissions not reached (one failed) are given back.
-     */
-    private List<IntakeResult> submitEach(String sender, List<Envelope> addressed, StoredPayload payload,
-            String mediaType) {
-        for (int i = 1; i < addressed.size(); i++) {
-            payloads.hold(payload);
-        }
-        List<IntakeResult> results = new ArrayList<>();
-        try {
-            for (Envelope envelope : addressed) {
-                results.add(pipeline.submit(new Submission(sender, envelope, payload, mediaType, CHANNEL)));
-            }
-        } finally {
-            for (int i = results.size() + 1; i < addressed.size(); i++) {
-                payloads.release(payload);
-            }
-        }
-        return results;
     }
 
     private static String contentTypeOf(ShsMimeMessage.Part data) {
