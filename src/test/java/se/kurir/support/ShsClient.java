@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -134,6 +135,72 @@ public final class ShsClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Posts a label and one data part read from a stream, sent as it is read (chunked): nothing is held. */
+    public Answer sendStream(String label, String contentType, Supplier<InputStream> data) throws IOException {
+        String boundary = "shs-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Type: text/xml; charset=ISO-8859-1\r\n\r\n" + label
+                + "\r\n--" + boundary + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Transfer-Encoding: binary\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/shs/rs"))
+                .header("Content-Type", "multipart/mixed; boundary=" + boundary).header("X-Api-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofInputStream(data), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        HttpResponse<String> response = call(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body(), response);
+    }
+
+    /**
+     * Fetches a message from the delivery service as a stream and returns the SHA-256 of its data part of
+     * {@code size} bytes, checking that the closing boundary follows it: the client holds nothing of it.
+     */
+    public String streamDataPartSha256(String path, long size) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("X-Api-Key", apiKey).build();
+        HttpResponse<InputStream> response = call(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("fetch answered " + response.statusCode());
+        }
+        Matcher boundary = Pattern.compile("boundary=\"?([^\";]+)\"?")
+                .matcher(response.headers().firstValue("Content-Type").orElse(""));
+        if (!boundary.find()) {
+            throw new AssertionError("no boundary in the answer");
+        }
+        try (InputStream in = response.body()) {
+            skipPast(in, "\r\n--" + boundary.group(1) + "\r\n"); // the label, up to the data part
+            skipPast(in, "\r\n\r\n"); // the data part's headers
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (long left = size; left > 0;) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    throw new AssertionError("the data part ended " + left + " bytes short");
+                }
+                sha256.update(buffer, 0, n);
+                left -= n;
+            }
+            String rest = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            if (!rest.equals("\r\n--" + boundary.group(1) + "--\r\n")) {
+                throw new AssertionError("after the data part: " + rest.length() + " bytes, not the closing boundary");
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void skipPast(InputStream in, String marker) throws IOException {
+        byte[] wanted = marker.getBytes(StandardCharsets.ISO_8859_1);
+        int matched = 0;
+        for (long read = 0; matched < wanted.length; read++) {
+            int b = in.read();
+            if (b < 0 || read > 1 << 20) {
+                throw new AssertionError("no " + marker.strip() + " in the first MB of the answer");
+            }
+            matched = b == wanted[matched] ? matched + 1 : (b == wanted[0] ? 1 : 0);
         }
     }
 
