@@ -100,9 +100,9 @@ public sealed interface DeliveryChannel {
     }
 
     /**
-     * The channel the settings describe. A blank key setting (push {@code url}, file-inbox {@code server}) means pull,
-     * so one seed serves nodes with and without the endpoint, through a placeholder such as
-     * {@code ${kurir.demo.push-url:}}.
+     * The channel the settings describe. A blank key setting (push {@code url}, file-inbox {@code server}, or every
+     * setting of a plugged kind) means pull, so one seed serves nodes with and without the endpoint, through a
+     * placeholder such as {@code ${kurir.demo.push-url:}}.
      *
      * @throws IllegalArgumentException naming the setting that is missing, unknown or malformed
      */
@@ -123,7 +123,8 @@ public sealed interface DeliveryChannel {
                     : only(options, Set.of("url"), new Push(httpUrl(options.get("url"))));
             case FileInbox.KIND -> blank(options.get("server")) ? only(options, Set.of("server"), new Pull())
                     : only(options, Set.of("server"), new FileInbox(options.get("server")));
-            default -> new Plugged(kind, options);
+            default -> !options.isEmpty() && options.values().stream().allMatch(DeliveryChannel::blank) ? new Pull()
+                    : new Plugged(kind, options);
         };
     }
 

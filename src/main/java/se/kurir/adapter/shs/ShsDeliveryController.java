@@ -39,9 +39,12 @@ class ShsDeliveryController {
     private final ShsAdmMessages admMessages;
     private final Registry registry;
     private final ShsLegacyNumbers legacyNumbers;
+    private final ShsMessageFraming framing;
 
     ShsDeliveryController(MailboxAccess mailboxes, ShsMessageList lists, ShsLabelWriter labels,
-            ShsAdmMessages admMessages, Registry registry, ShsLegacyNumbers legacyNumbers) {
+            ShsAdmMessages admMessages, Registry registry, ShsLegacyNumbers legacyNumbers,
+            ShsMessageFraming framing) {
+        this.framing = framing;
         this.legacyNumbers = legacyNumbers;
         this.mailboxes = mailboxes;
         this.lists = lists;
@@ -84,22 +87,14 @@ class ShsDeliveryController {
         if (found instanceof Found.Adm admFound) {
             ShsAdmMessage adm = admFound.adm();
             byte[] management = admMessages.management(adm);
-            write(response, adm.txId(), ShsLabelWriter.corrId(adm.answered().envelope()),
-                    labels.write(adm, management.length), "text/xml; charset=ISO-8859-1", null,
+            write(response, adm.txId(), ShsLabelWriter.corrId(adm.answered().envelope()), ShsMimeWriter.oneDataPart(
+                    labels.write(adm, management.length), "text/xml; charset=ISO-8859-1", null),
                     new ByteArrayInputStream(management));
             return;
         }
         MessageRecord message = ((Found.Message) found).message();
         try (InputStream in = mailboxes.openPayload(message)) {
-            if (ShsDataParts.isDocument(message.mediaType())) {
-                String boundary = ShsDataParts.boundaryOf(message.mediaType());
-                headers(response, boundary, message.messageId(), ShsLabelWriter.corrId(message.envelope()));
-                ShsMimeWriter.writeWithParts(response.getOutputStream(), boundary, labels.write(message), in);
-                response.getOutputStream().flush();
-            } else {
-                write(response, message.messageId(), ShsLabelWriter.corrId(message.envelope()),
-                        labels.write(message), message.mediaType(), disposition(message), in);
-            }
+            write(response, message.messageId(), ShsLabelWriter.corrId(message.envelope()), framing.of(message), in);
         }
         mailboxes.fetched(caller.getName(), message);
     }
@@ -143,19 +138,14 @@ class ShsDeliveryController {
         }
     }
 
-    private static void write(HttpServletResponse response, String txId, String corrId, byte[] label,
-            String dataType, String disposition, InputStream data) throws IOException {
-        String boundary = ShsMimeWriter.boundary();
-        headers(response, boundary, txId, corrId);
-        OutputStream out = response.getOutputStream();
-        ShsMimeWriter.write(out, boundary, label, dataType, disposition, data);
-        out.flush();
-    }
-
-    private static void headers(HttpServletResponse response, String boundary, String txId, String corrId) {
-        response.setContentType(ShsMimeWriter.contentType(boundary));
+    private static void write(HttpServletResponse response, String txId, String corrId,
+            ShsMimeWriter.Framing framing, InputStream data) throws IOException {
+        response.setContentType(framing.contentType());
         response.setHeader(ShsHeaders.TX_ID, txId);
         response.setHeader(ShsHeaders.CORR_ID, corrId);
+        OutputStream out = response.getOutputStream();
+        framing.write(out, data);
+        out.flush();
     }
 
     /** The mailboxes an outbox stands for: the one it names, or every one of the organisation it names. */
@@ -165,12 +155,6 @@ class ShsDeliveryController {
         }
         mailboxes.checkOwner(caller, outbox.mailbox(), action);
         return List.of(outbox.mailbox());
-    }
-
-    /** The file name as the label has it, else the message id. */
-    private static String disposition(MessageRecord message) {
-        return ShsMimeWriter.attachment(message.envelope().metadata().getOrDefault(ShsEnvelopes.FILENAME,
-                message.messageId()));
     }
 
     private ShsAddress address(String field, String value) {

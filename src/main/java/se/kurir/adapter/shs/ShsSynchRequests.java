@@ -110,16 +110,16 @@ class ShsSynchRequests {
             throw new IllegalStateException("The request/reply route passed on a reply that is not JSON", e);
         }
         String txId = UUID.randomUUID().toString();
-        String boundary = ShsMimeWriter.boundary();
+        ShsMimeWriter.Framing framing = ShsMimeWriter.oneDataPart(labels.reply(request, envelope.recipient(), txId,
+                body.length, datapartType), replyType, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            ShsMimeWriter.write(out, boundary, labels.reply(request, envelope.recipient(), txId, body.length,
-                    datapartType), replyType, null, new ByteArrayInputStream(body));
+            framing.write(out, new ByteArrayInputStream(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.status(HttpStatus.OK)
-                .header("Content-Type", ShsMimeWriter.contentType(boundary))
+                .header("Content-Type", framing.contentType())
                 .header(ShsHeaders.TX_ID, txId)
                 .header(ShsHeaders.CORR_ID, request.corrId())
                 .header(ShsHeaders.CONTENT_ID, request.contentId())
