@@ -13,6 +13,11 @@ public enum AuditEventType {
     MESSAGE_REQUEUED,
     MESSAGE_FAILED,
     MESSAGE_REPLAYED,
+    /**
+     * The recipient reported an error about a message (an SHS error message): its code, and whether the message,
+     * not yet fetched, was quarantined; never the recipient's words.
+     */
+    RECIPIENT_ERROR_REPORTED,
     MAILBOX_ACCESS_DENIED,
     /**
      * An input refused before it became a message or a request the gateway acts on (malformed, over a limit, a

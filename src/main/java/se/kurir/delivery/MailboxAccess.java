@@ -2,6 +2,7 @@ package se.kurir.delivery;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,10 @@ import se.kurir.registry.Registry;
  */
 @Service
 public class MailboxAccess {
+
+    /** What an error report takes out of the recipient's reach: all it has not fetched yet. */
+    private static final Set<MessageState> QUARANTINABLE = Set.of(MessageState.HELD_FOR_REVIEW,
+            MessageState.ACCEPTED, MessageState.DELIVERED);
 
     private final Registry registry;
     private final MessageRepository messages;
@@ -94,6 +99,35 @@ public class MailboxAccess {
                 () -> messages.transition(messageId, Set.of(MessageState.DELIVERED, MessageState.FETCHED),
                         MessageState.ACKNOWLEDGED, null, ReceiptType.ACKNOWLEDGED, clock.instant()));
         return MessageState.ACKNOWLEDGED;
+    }
+
+    /**
+     * What a sender sent to the caller's mailboxes, newest first, at most {@code limit}: the messages a report of
+     * the caller's (an SHS error or confirm message) can be about.
+     */
+    public List<MessageRecord> receivedFrom(String caller, String sender, int limit) {
+        return messages.fromSenderTo(sender, caller, limit);
+    }
+
+    /**
+     * The caller, a message's recipient, reports an error about it: the sender gets a RECIPIENT_ERROR receipt with
+     * the error's code, and a message the caller has not fetched yet is quarantined (out of its mailbox, never
+     * delivered). Each is audited with its state change; a message already reported on is left as it is.
+     */
+    public void reportError(String caller, MessageRecord message, String errorCode) {
+        if (!message.recipient().startsWith(caller + ".")) {
+            throw DeliveryException.notFound("message " + message.messageId());
+        }
+        boolean quarantine = QUARANTINABLE.contains(message.state());
+        audit.append(MessageAudit.of(AuditEventType.RECIPIENT_ERROR_REPORTED, caller, message, errorCode,
+                Map.of("quarantined", Boolean.toString(quarantine))), () -> {
+                    Instant at = clock.instant();
+                    if (quarantine) {
+                        messages.transition(message.messageId(), QUARANTINABLE, MessageState.QUARANTINED, errorCode,
+                                ReceiptType.QUARANTINED, at);
+                    }
+                    messages.insertReceipt(new Receipt(message.messageId(), ReceiptType.RECIPIENT_ERROR, errorCode, at));
+                });
     }
 
     /** A message the caller sent; another participant's message is as unknown as one that does not exist. */

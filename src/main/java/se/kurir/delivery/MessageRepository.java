@@ -97,7 +97,7 @@ class MessageRepository {
                 .query(Long.class).single() > 0;
     }
 
-    private void insertReceipt(Receipt r) {
+    void insertReceipt(Receipt r) {
         jdbc.sql("INSERT INTO receipts (message_id, receipt_type, reason_code, issued_at) VALUES (?, ?, ?, ?)")
                 .params(r.messageId(), r.type().name(), r.reasonCode(), Timestamp.from(r.at())).update();
     }
@@ -142,6 +142,13 @@ class MessageRepository {
     }
 
     private record Placed(MessageRecord message, long place) {
+    }
+
+    /** What a sender sent to any of a participant's mailboxes, newest first, leaving out what policy rejected. */
+    List<MessageRecord> fromSenderTo(String sender, String participant, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE sender = ? AND recipient LIKE ? "
+                + "AND state <> 'REJECTED' ORDER BY received_at DESC LIMIT ?").params(sender, participant + ".%", limit)
+                .query(this::map).list();
     }
 
     /** Messages in a state that have not changed since {@code unchangedSince}, oldest first. */

@@ -17,7 +17,12 @@ public enum MessageState {
     /** The recipient has confirmed it processed the message. */
     ACKNOWLEDGED,
     /** Delivery failed after every attempt; a dead letter until an operator replays it. */
-    FAILED;
+    FAILED,
+    /**
+     * The recipient reported an error about the exchange this message belongs to before it fetched it: out of its
+     * mailbox and never delivered, kept for the audit trail.
+     */
+    QUARANTINED;
 
     /** States a mailbox owner can see. */
     public static final Set<MessageState> IN_MAILBOX = Set.of(DELIVERED, FETCHED, ACKNOWLEDGED);

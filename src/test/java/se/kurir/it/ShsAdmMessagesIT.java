@@ -181,6 +181,98 @@ class ShsAdmMessagesIT extends IntegrationTest {
     }
 
     @Test
+    void anErrorFromTheRecipientQuarantinesWhatItHasNotFetchedAndReachesTheSenderWithoutItsWords() {
+        String tx1 = UUID.randomUUID().toString();
+        String tx2 = UUID.randomUUID().toString();
+        String corr = "fel-" + tx1.substring(0, 8);
+        for (String tx : List.of(tx1, tx2)) {
+            String label = ShsClient.label(tx, "urn:X-shs:2021005448.kontroll", "urn:X-shs:2021005521.kontroll",
+                    ShsClient.INKOMSTUPPGIFT).replace("korr-" + tx.substring(0, 8), corr);
+            assertThat(skatteverket.send(new Mime().label(label, StandardCharsets.ISO_8859_1)
+                    .data("application/json", "inkomst.json", Envelopes.payload())).status()).isEqualTo(202);
+            // Fetched: the recipient has read these two.
+            await().atMost(Duration.ofSeconds(10)).until(() -> forsakringskassan.get(FK_OUTBOX + "/" + tx)
+                    .status() == 200);
+        }
+        String tx3 = UUID.randomUUID().toString(); // the third of the exchange waits unfetched
+        String label3 = ShsClient.label(tx3, "urn:X-shs:2021005448.kontroll", "urn:X-shs:2021005521.kontroll",
+                ShsClient.INKOMSTUPPGIFT).replace("korr-" + tx3.substring(0, 8), corr);
+        assertThat(skatteverket.send(new Mime().label(label3, StandardCharsets.ISO_8859_1)
+                .data("application/json", "inkomst.json", Envelopes.payload())).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(tx3).equals("DELIVERED"));
+
+        var answer = forsakringskassan.send(adm(corr, "error", "<error><errorcode>IllegalDatapartContent</errorcode>"
+                + "<errorinfo>personnummer " + Envelopes.SYNTHETIC_PERSONNUMMER + " saknas</errorinfo></error>"));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertThat(answer.header("X-shs-localid").split(",")).containsExactlyInAnyOrder(tx1, tx2, tx3);
+        assertThat(state(tx1)).isEqualTo("FETCHED");
+        assertThat(api.get(Api.FORSAKRINGSKASSAN, "/api/v1/mailboxes/2021005521.kontroll/messages/" + tx3).status())
+                .as("quarantined: out of the recipient's mailbox").isEqualTo(404);
+        assertThat(entries(forsakringskassan, FK_OUTBOX + "?corrid=" + corr)).hasSize(2);
+        assertThat(api.get(Api.SKATTEVERKET, "/api/v1/messages/" + tx3 + "/receipts").json().get("receipts")
+                .findValuesAsText("type")).contains("QUARANTINED", "RECIPIENT_ERROR");
+
+        List<String> errors = entries(skatteverket, SKV_OUTBOX + "?corrid=" + corr + "&producttype=error");
+        assertThat(errors).hasSize(3);
+        String management = skatteverket.get(SKV_OUTBOX + "/" + txIdOf(errors.get(0))).parts().get(1)[1];
+        assertThat(management).contains("<errorcode>IllegalDatapartContent</errorcode>", "RECIPIENT_ERROR")
+                .doesNotContain(Envelopes.SYNTHETIC_PERSONNUMMER, "saknas");
+        var audit = api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + tx3).json();
+        assertThat(audit.findValuesAsText("type")).contains("RECIPIENT_ERROR_REPORTED");
+        assertThat(audit.toString()).doesNotContain("saknas");
+    }
+
+    @Test
+    void aConfirmFromTheRecipientAcknowledgesAndABrokenOrUnrelatedOneIsRefused() {
+        String tx = UUID.randomUUID().toString();
+        String corr = "kvitto-" + tx.substring(0, 8);
+        String label = ShsClient.label(tx, "urn:X-shs:2021005448.kontroll", "urn:X-shs:2021005521.kontroll",
+                ShsClient.INKOMSTUPPGIFT).replace("korr-" + tx.substring(0, 8), corr);
+        assertThat(skatteverket.send(new Mime().label(label, StandardCharsets.ISO_8859_1)
+                .data("application/json", "inkomst.json", Envelopes.payload())).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> state(tx).equals("DELIVERED"));
+
+        assertThat(forsakringskassan.send(adm(corr, "confirm", "<confirmation/>")).status()).isEqualTo(202);
+        assertThat(state(tx)).isEqualTo("ACKNOWLEDGED");
+
+        var unrelated = forsakringskassan.send(adm("ingen-" + corr, "error",
+                "<error><errorcode>OtherError</errorcode></error>"));
+        assertThat(unrelated.status()).isEqualTo(400);
+        assertThat(unrelated.code()).isEqualTo("SHS_ADM_UNRELATED");
+        var unknownCode = forsakringskassan.send(adm(corr, "error", "<error><errorcode>Trasigt</errorcode></error>"));
+        assertThat(unknownCode.header("X-shs-errorcode")).isEqualTo("IllegalDatapartContent");
+        assertThat(unknownCode.code()).isEqualTo("SHS_MANAGEMENT_INVALID");
+        var entity = forsakringskassan.send(adm(corr, "error", "<!DOCTYPE shs.management [<!ENTITY x SYSTEM "
+                + "\"file:///etc/passwd\">]>", "<error><errorcode>&x;</errorcode></error>"));
+        assertThat(entity.code()).isEqualTo("SHS_MANAGEMENT_INVALID");
+        assertThat(state(tx)).isEqualTo("ACKNOWLEDGED");
+    }
+
+    /** A confirm or error message from Försäkringskassan's control mailbox back to Skatteverket. */
+    private static Mime adm(String corr, String product, String managementBody) {
+        return adm(corr, product, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", managementBody);
+    }
+
+    private static Mime adm(String corr, String product, String prolog, String managementBody) {
+        String label = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\r\n"
+                + "<shs.label tx.id=\"" + UUID.randomUUID() + "\" corr.id=\"" + corr + "\" sequence-type=\"adm\">\r\n"
+                + "<from>urn:X-shs:2021005521.kontroll</from><to>urn:X-shs:2021005448.kontroll</to>\r\n"
+                + "<product>urn:X-shs:" + product + "</product>\r\n"
+                + "<content content.id=\"innehall-1\"><data datapartType=\"xml\"/></content></shs.label>";
+        String management = prolog + "<shs.management corr.id=\"" + corr + "\" content.id=\"innehall-1\">"
+                + managementBody + "</shs.management>";
+        return new Mime().label(label, StandardCharsets.ISO_8859_1).part("Content-Type: text/xml; charset=ISO-8859-1",
+                management.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The message's state as its recipient sees it. */
+    private String state(String tx) {
+        return api.get(Api.FORSAKRINGSKASSAN, "/api/v1/mailboxes/2021005521.kontroll/messages/" + tx).json()
+                .get("state").asText();
+    }
+
+    @Test
     void anotherOrganisationsOutboxIsRefused() {
         var list = forsakringskassan.get(POLISEN_OUTBOX);
         var fetch = forsakringskassan.get(POLISEN_OUTBOX + "/" + UUID.randomUUID());

@@ -13,8 +13,8 @@ import se.kurir.registry.Registry;
 
 /**
  * The confirm and error messages SHS owes a sender, in the outbox its label named: a confirm once the recipient
- * acknowledged a message whose agreement asks for one, an error once a message admitted earlier is denied in review
- * or given up on (FAILED, EXPIRED). A refusal at the door is answered there, with {@code X-shs-errorcode}, and gets
+ * acknowledged a message whose agreement asks for one, an error once a message admitted earlier is denied in review,
+ * given up on (FAILED, EXPIRED) or reported in error by its recipient ({@link ShsIncomingAdm}). A refusal at the door is answered there, with {@code X-shs-errorcode}, and gets
  * no error message besides.
  */
 @Component
@@ -91,11 +91,18 @@ class ShsAdmMessages {
     }
 
     private static ShsErrorCode errorCode(ShsSentRepository.Outcome o) {
+        if (o.receipt() == ReceiptType.RECIPIENT_ERROR) {
+            return ShsErrorCode.ofWireName(o.reasonCode()).orElse(ShsErrorCode.OTHER_ERROR);
+        }
         Optional<RejectionCode> rejection = rejection(o);
         return rejection.map(ShsErrorCode::forRejection).orElse(ShsErrorCode.OTHER_ERROR);
     }
 
     private static String errorInfo(ShsSentRepository.Outcome o) {
+        if (o.receipt() == ReceiptType.RECIPIENT_ERROR) {
+            return "RECIPIENT_ERROR: the recipient reported " + o.reasonCode() + " about the message; its own words "
+                    + "are not passed on";
+        }
         if (o.receipt() == ReceiptType.REJECTED) {
             return rejection(o).map(r -> r.name() + ": " + r.meaning()).orElse("rejected (" + o.reasonCode() + ")");
         }

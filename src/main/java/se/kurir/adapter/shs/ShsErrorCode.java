@@ -1,5 +1,7 @@
 package se.kurir.adapter.shs;
 
+import java.util.Arrays;
+import java.util.Optional;
 import se.kurir.policy.RejectionCode;
 
 /**
@@ -28,6 +30,11 @@ enum ShsErrorCode {
 
     String wireName() {
         return wireName;
+    }
+
+    /** The code an SHS client wrote, by SHS's own spelling. */
+    static Optional<ShsErrorCode> ofWireName(String wireName) {
+        return Arrays.stream(values()).filter(code -> code.wireName.equals(wireName)).findFirst();
     }
 
     /** The SHS error an SHS client expects for a policy's refusal. */

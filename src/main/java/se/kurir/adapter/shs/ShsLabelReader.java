@@ -41,6 +41,8 @@ class ShsLabelReader {
     static final ZoneId SWEDISH_TIME = ZoneId.of("Europe/Stockholm");
     private static final Pattern DECLARED_ENCODING = Pattern.compile(
             "^\\s*<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
+    /** The products of SHS's own messages: confirm and error (adm), agreement (agreement administration). */
+    private static final List<String> SPECIAL_PRODUCTS = List.of("confirm", "error", "agreement");
     private static final Pattern LINE_BREAK_IN_VALUE = Pattern.compile("\\r?\\n[ \\t]*");
 
     private final XMLInputFactory factory;
@@ -256,6 +258,9 @@ class ShsLabelReader {
         String value = compact(text);
         if (value.regionMatches(true, 0, ShsAddress.PREFIX, 0, ShsAddress.PREFIX.length())) {
             value = value.substring(ShsAddress.PREFIX.length());
+        }
+        if (SPECIAL_PRODUCTS.contains(value.toLowerCase(Locale.ROOT))) {
+            return value.toLowerCase(Locale.ROOT);
         }
         return uuid("shs.label/product", value);
     }

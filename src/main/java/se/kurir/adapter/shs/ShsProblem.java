@@ -34,6 +34,12 @@ enum ShsProblem implements ProblemCode {
     SHS_PARAMETER_INVALID(ShsErrorCode.OTHER_ERROR,
             "A delivery service parameter (outbox, txId, a list filter) has a value it does not allow; the detail "
                     + "names it."),
+    SHS_MANAGEMENT_INVALID(ShsErrorCode.ILLEGAL_DATAPART_CONTENT,
+            "A confirm or error message's shs.management is not well-formed, lacks its corr.id or content.id, or "
+                    + "names no confirmation or no known SHS error code."),
+    SHS_ADM_UNRELATED(ShsErrorCode.OTHER_ERROR,
+            "A confirm or error message answers no message its sender received from the organisation it names, "
+                    + "under that corr.id and content.id."),
     SHS_AGREEMENT_MISSING(ShsErrorCode.MISSING_AGREEMENT,
             "No agreement carries this product from the sender to the receiver over SHS (or not the one the "
                     + "label's shs.agreement names).");

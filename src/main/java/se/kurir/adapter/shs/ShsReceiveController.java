@@ -48,11 +48,14 @@ class ShsReceiveController {
     private final ShsSynchRequests synchRequests;
     private final ShsProperties properties;
     private final ShsLegacyNumbers legacyNumbers;
+    private final ShsIncomingAdm incomingAdm;
 
     ShsReceiveController(ShsLabelReader labels, ShsEnvelopes envelopes, Registry registry, PayloadStore payloads,
             PipelineIngress pipeline, MessageIntake intake, ShsAdmMessages admMessages,
-            ShsSynchRequests synchRequests, ShsProperties properties, ShsLegacyNumbers legacyNumbers) {
+            ShsSynchRequests synchRequests, ShsProperties properties, ShsLegacyNumbers legacyNumbers,
+            ShsIncomingAdm incomingAdm) {
         this.legacyNumbers = legacyNumbers;
+        this.incomingAdm = incomingAdm;
         this.labels = labels;
         this.envelopes = envelopes;
         this.registry = registry;
@@ -74,6 +77,9 @@ class ShsReceiveController {
         }
         ShsLabel label = legacyNumbers.canonical(labels.read(labelPart.readAll(properties.labelMaxBytes(),
                 "shs.label"), labelPart.headers().parameter("Content-Type", "charset")));
+        if (ShsIncomingAdm.isAdm(label)) {
+            return incomingAdm.receive(label, message, sender);
+        }
         if (label.transferType() == ShsLabel.TransferType.SYNCH) {
             return synchRequests.ask(label, message, sender);
         }

@@ -41,7 +41,7 @@ class ShsSentRepository {
             + "LEFT JOIN shs_adm_acks a ON a.tx_id = CASE WHEN r.receipt_type = 'ACKNOWLEDGED' THEN s.confirm_tx_id "
             + "ELSE s.error_tx_id END "
             + "WHERE ((s.confirm AND r.receipt_type = 'ACKNOWLEDGED') OR r.receipt_type IN ('REJECTED', 'FAILED', "
-            + "'EXPIRED')) AND ";
+            + "'EXPIRED', 'RECIPIENT_ERROR')) AND ";
 
     private record Sent(String messageId, String sender, String outbox, boolean confirm, Instant at) {
     }
