@@ -4,14 +4,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import se.kurir.envelope.Classification;
+import se.kurir.envelope.DisclosureMode;
 
 /** The shape of a registry seed file; see {@code config/registry/}. */
-record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> products, List<Agreement> agreements) {
+record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> products, List<Agreement> agreements,
+        ShsImport shsImport) {
 
     RegistrySeed {
         participants = participants == null ? List.of() : participants;
         products = products == null ? List.of() : products;
         agreements = agreements == null ? List.of() : agreements;
+    }
+
+    /**
+     * SHS documents to import ({@link ShsDocuments}).
+     *
+     * @param documents file patterns relative to the seed file, e.g. {@code shs/*.xml}: shs.product and shs.agreement
+     *     documents
+     * @param productTypes the Kurir terms each SHS product type lacks
+     */
+    record ShsImport(List<String> documents, List<ShsProductTerms> productTypes) {
+        ShsImport {
+            documents = documents == null ? List.of() : documents;
+            productTypes = productTypes == null ? List.of() : productTypes;
+        }
+    }
+
+    /**
+     * What Kurir needs of an SHS product type and SHS has not: for a product type an shs.product document defines,
+     * the product's id, classification, personal data and size limit; for every product type an imported agreement
+     * names, the legal basis its messages carry and whether a sekretessprövning precedes release.
+     */
+    record ShsProductTerms(UUID shsProduct, String id, Classification classification, boolean personalData,
+            String maxPayloadSize, String statute, String provision, DisclosureMode disclosureMode, String purpose,
+            String retention, boolean reviewRequired) {
     }
 
     /** @param shsLegacyNumbers the 8-digit numbers old SHS labels name the participant by */

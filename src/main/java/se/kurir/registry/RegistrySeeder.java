@@ -9,13 +9,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -29,14 +33,14 @@ class RegistrySeeder {
     private static final Logger log = LoggerFactory.getLogger(RegistrySeeder.class);
 
     private final RegistryProperties properties;
-    private final ResourceLoader resources;
+    private final ResourcePatternResolver resources;
     private final RegistryRepository repository;
     private final Environment environment;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    RegistrySeeder(RegistryProperties properties, ResourceLoader resources, RegistryRepository repository,
+    RegistrySeeder(RegistryProperties properties, ResourcePatternResolver resources, RegistryRepository repository,
             Environment environment) {
         this.properties = properties;
         this.resources = resources;
@@ -54,14 +58,23 @@ class RegistrySeeder {
                     m.description(), m.sdkFunctionalAddress(), delivery(p.orgNumber() + "." + m.name(), m),
                     RegistrySeed.SeedEndpoint.url(m.query()))));
         }
-        List<Product> products = seed.products().stream().map(p -> new Product(p.id(), p.name(), p.description(),
-                p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes(),
+        List<Product> products = new ArrayList<>(seed.products().stream().map(p -> new Product(p.id(), p.name(),
+                p.description(), p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes(),
                 p.eventRetention() == null ? null : Period.parse(p.eventRetention()),
-                p.shsProduct() == null ? null : p.shsProduct().toString())).toList();
-        checkReferences(participants, mailboxes, products, seed.agreements());
-        repository.replaceAll(participants, mailboxes, products, seed.agreements());
+                p.shsProduct() == null ? null : p.shsProduct().toString())).toList());
+        List<Agreement> agreements = new ArrayList<>(seed.agreements());
+        if (seed.shsImport() != null) {
+            ShsDocuments.Imported imported = ShsDocuments.read(shsDocuments(seed.shsImport()),
+                    seed.shsImport().productTypes(), products,
+                    participants.stream().map(Participant::orgNumber).collect(Collectors.toSet()),
+                    mailboxes.stream().map(Mailbox::address).collect(Collectors.toSet()));
+            products.addAll(imported.products());
+            agreements.addAll(imported.agreements());
+        }
+        checkReferences(participants, mailboxes, products, agreements);
+        repository.replaceAll(participants, mailboxes, products, agreements);
         log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements",
-                properties.seed(), participants.size(), mailboxes.size(), products.size(), seed.agreements().size());
+                properties.seed(), participants.size(), mailboxes.size(), products.size(), agreements.size());
     }
 
     private DeliveryChannel delivery(String address, RegistrySeed.SeedMailbox mailbox) {
@@ -71,6 +84,32 @@ class RegistrySeeder {
             throw new InvalidRegistrySeedException("Registry seed " + properties.seed() + ", mailbox " + address + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The SHS documents the seed names, by patterns relative to the seed file, in name order. */
+    private List<ShsDocuments.Document> shsDocuments(RegistrySeed.ShsImport shsImport) {
+        String base = properties.seed().substring(0, properties.seed().lastIndexOf('/') + 1);
+        List<ShsDocuments.Document> documents = new ArrayList<>();
+        try {
+            for (String pattern : shsImport.documents()) {
+                Resource[] found = resources.getResources(base + pattern);
+                if (found.length == 0) {
+                    log.warn("Registry seed {}: shsImport.documents {} names no document", properties.seed(), pattern);
+                }
+                Arrays.sort(found, Comparator.comparing(r -> String.valueOf(r.getFilename())));
+                for (Resource resource : found) {
+                    try (InputStream in = resource.getInputStream()) {
+                        documents.add(new ShsDocuments.Document(pattern.contains("/")
+                                ? pattern.substring(0, pattern.lastIndexOf('/') + 1) + resource.getFilename()
+                                : resource.getFilename(), in.readAllBytes()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidRegistrySeedException("Cannot read the SHS documents of registry seed "
+                    + properties.seed() + ": " + e.getMessage(), e);
+        }
+        return documents;
     }
 
     /** Placeholders such as ${kurir.demo.push-url:} are filled from the environment, so one seed serves many. */
@@ -99,6 +138,8 @@ class RegistrySeeder {
         }
         Set<String> boxes = new HashSet<>(mailboxes.stream().map(Mailbox::address).toList());
         Set<String> productIds = new HashSet<>(products.stream().map(Product::id).toList());
+        unique("product", products.stream().map(Product::id).toList());
+        unique("agreement", agreements.stream().map(Agreement::id).toList());
         for (Agreement a : agreements) {
             require(productIds.contains(a.product()), a, "unknown product " + a.product());
             require(orgs.contains(a.producer()), a, "unknown producer " + a.producer());
@@ -112,6 +153,15 @@ class RegistrySeeder {
                     shs.provision()) && b.disclosureModes().contains(shs.disclosureMode())
                     && b.purposes().contains(shs.purpose())), a, "its SHS legal basis is not one it allows"));
         }
+    }
+
+    /** An id the seed and its SHS documents give twice would make one overwrite the other. */
+    private static void unique(String what, List<String> ids) {
+        Set<String> seen = new HashSet<>();
+        ids.stream().filter(id -> !seen.add(id)).findFirst().ifPresent(id -> {
+            throw new InvalidRegistrySeedException("The " + what + " id " + id + " is defined twice (in the seed, or "
+                    + "by it and an imported SHS document)", null);
+        });
     }
 
     private static void require(boolean condition, Agreement agreement, String problem) {

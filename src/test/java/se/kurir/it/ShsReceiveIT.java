@@ -239,6 +239,31 @@ class ShsReceiveIT extends IntegrationTest {
     }
 
     @Test
+    void aProductTypeAndAgreementImportedFromShsDocumentsCarryMessagesAndAskForConfirmation() {
+        String taxering = "7e2c4b1a-9d3f-4e8a-b5c6-1f0a2d3e4b5c"; // config/registry/shs/taxeringsuppgift.product.xml
+        JsonNode product = null;
+        for (JsonNode p : api.get(Api.PENSIONSMYNDIGHETEN, "/api/v1/catalogue/products").json()) {
+            product = p.get("id").asText().equals("taxeringsuppgift") ? p : product;
+        }
+        assertThat(product).as("the imported product type in the catalogue").isNotNull();
+        assertThat(product.get("description").asText()).startsWith("Fastställd taxering för en person");
+        String tx = UUID.randomUUID().toString();
+        String label = ShsClient.label(tx, "urn:X-shs:2021005448", "urn:X-shs:2021006297.kontroll", taxering);
+
+        var answer = skatteverket.send(new Mime().label(label, StandardCharsets.ISO_8859_1)
+                .data("text/xml", "taxering.xml", "<taxering/>".getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        ShsClient pensionsmyndigheten = new ShsClient(port(), Api.PENSIONSMYNDIGHETEN);
+        String inbox = "/shs/ds/urn:X-shs:2021006297.kontroll/" + tx;
+        await().atMost(Duration.ofSeconds(10)).until(() -> pensionsmyndigheten.get(inbox).status() == 200);
+        assertThat(pensionsmyndigheten.post(inbox + "?action=ack", null, new byte[0]).status()).isEqualTo(200);
+        assertThat(skatteverket.get("/shs/ds/urn:X-shs:2021005448?producttype=confirm&corrid=korr-"
+                + tx.substring(0, 8)).text()).as("the SHS agreement asks for confirmation")
+                .contains("<product>confirm</product>");
+    }
+
+    @Test
     void aPolicyRejectionIsRecordedAndAnsweredWithItsShsCode() {
         String tx = UUID.randomUUID().toString();
         // Over the product's 1 MB: refused while it streams in, and recorded as a rejected message.
