@@ -75,27 +75,29 @@ public class JsonEnvelopeReader {
      * per mailbox, in the order given, each with its {@code recipient} and otherwise the same.
      */
     public List<Envelope> readAddressed(byte[] json) {
-        ObjectNode tree = validated(json, schema);
-        JsonNode recipients = tree.remove(RECIPIENTS);
+        ObjectNode tree = parsed(json);
+        JsonNode recipients = tree.get(RECIPIENTS);
         if (recipients == null) {
-            return List.of(envelope(tree));
+            return List.of(envelope(validated(tree, schema)));
         }
         if (tree.has(RECIPIENT)) {
             throw invalid(RECIPIENTS, "give recipient or recipients, not both");
         }
+        // The schema wants one recipient; the first of the list stands in for it while the rest is checked.
+        ObjectNode checked = tree.deepCopy();
+        checked.set(RECIPIENT, recipients.isArray() && !recipients.isEmpty() ? recipients.get(0)
+                : mapper.getNodeFactory().textNode("0000000000.none"));
+        validated(checked, schema);
+        checked.remove(RECIPIENTS);
         List<Envelope> envelopes = new ArrayList<>();
         for (JsonNode recipient : recipients) {
-            tree.put(RECIPIENT, recipient.asText());
-            envelopes.add(envelope(tree));
+            checked.set(RECIPIENT, recipient);
+            envelopes.add(envelope(checked));
         }
         return envelopes;
     }
 
     private Envelope envelope(ObjectNode tree) {
-        if (!tree.has(RECIPIENT)) {
-            throw new InvalidEnvelopeException(List.of(new EnvelopeViolation(EnvelopeViolation.FIELD_REQUIRED,
-                    RECIPIENT, "is required")));
-        }
         try {
             return mapper.treeToValue(tree, Envelope.class).checkedAsSent();
         } catch (JsonProcessingException e) {
@@ -109,6 +111,10 @@ public class JsonEnvelopeReader {
     }
 
     private ObjectNode validated(byte[] json, JsonSchema against) {
+        return validated(parsed(json), against);
+    }
+
+    private ObjectNode parsed(byte[] json) {
         JsonNode tree;
         try {
             tree = mapper.readTree(json);
@@ -120,6 +126,10 @@ public class JsonEnvelopeReader {
         if (tree == null || !tree.isObject()) {
             throw InvalidEnvelopeException.malformed("the envelope must be a JSON object");
         }
+        return (ObjectNode) tree;
+    }
+
+    private ObjectNode validated(ObjectNode tree, JsonSchema against) {
         Set<ValidationMessage> messages = against.validate(tree);
         if (!messages.isEmpty()) {
             throw new InvalidEnvelopeException(messages.stream()
@@ -127,7 +137,7 @@ public class JsonEnvelopeReader {
                     .sorted(Comparator.comparing(EnvelopeViolation::field))
                     .toList());
         }
-        return (ObjectNode) tree;
+        return tree;
     }
 
     private static String resource(String path) {
