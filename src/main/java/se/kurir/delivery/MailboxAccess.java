@@ -130,6 +130,11 @@ public class MailboxAccess {
                 });
     }
 
+    /** What the caller sent of a product, newest first, at most {@code limit}. */
+    public List<MessageRecord> sentBy(String caller, String product, int limit) {
+        return messages.sentBy(caller, product, limit);
+    }
+
     /** A message the caller sent; another participant's message is as unknown as one that does not exist. */
     public MessageRecord sent(String caller, String messageId) {
         return messages.find(messageId).filter(m -> m.sender().equals(caller))

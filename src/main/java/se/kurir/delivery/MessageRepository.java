@@ -144,6 +144,12 @@ class MessageRepository {
     private record Placed(MessageRecord message, long place) {
     }
 
+    /** What a sender sent of a product, newest first. */
+    List<MessageRecord> sentBy(String sender, String product, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE sender = ? AND product = ? "
+                + "ORDER BY received_at DESC LIMIT ?").params(sender, product, limit).query(this::map).list();
+    }
+
     /** What a sender sent to any of a participant's mailboxes, newest first, leaving out what policy rejected. */
     List<MessageRecord> fromSenderTo(String sender, String participant, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM messages WHERE sender = ? AND recipient LIKE ? "

@@ -16,6 +16,7 @@ import se.kurir.envelope.Classification;
  * @param privacy the privacy step every payload under this agreement passes before it is forwarded, unless a
  *     consumer's own terms name another; null when the agreement asks for none
  * @param shs how SHS traffic under this agreement is carried; null when SHS clients do not use it
+ * @param sdk how SDK messages under this agreement are carried; null when SDK clients do not use it
  */
 public record Agreement(
         String id,
@@ -29,7 +30,8 @@ public record Agreement(
         boolean reviewRequired,
         PayloadProtection protection,
         PrivacyPlan privacy,
-        ShsTerms shs) {
+        ShsTerms shs,
+        SdkTerms sdk) {
 
     /** Agreements are dated in Swedish law, so validity is judged on the Swedish calendar. */
     static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Stockholm");
@@ -39,12 +41,21 @@ public record Agreement(
         legalBases = List.copyOf(legalBases);
     }
 
-    /** An agreement that SHS clients do not use. */
+    /** An agreement that SDK clients do not use. */
+    public Agreement(String id, String product, String producer, List<Consumer> consumers,
+            List<AllowedLegalBasis> legalBases, Classification classificationCeiling, LocalDate validFrom,
+            LocalDate validTo, boolean reviewRequired, PayloadProtection protection, PrivacyPlan privacy,
+            ShsTerms shs) {
+        this(id, product, producer, consumers, legalBases, classificationCeiling, validFrom, validTo, reviewRequired,
+                protection, privacy, shs, null);
+    }
+
+    /** An agreement that neither SHS nor SDK clients use. */
     public Agreement(String id, String product, String producer, List<Consumer> consumers,
             List<AllowedLegalBasis> legalBases, Classification classificationCeiling, LocalDate validFrom,
             LocalDate validTo, boolean reviewRequired, PayloadProtection protection, PrivacyPlan privacy) {
         this(id, product, producer, consumers, legalBases, classificationCeiling, validFrom, validTo, reviewRequired,
-                protection, privacy, null);
+                protection, privacy, null, null);
     }
 
     /** An agreement that asks for no sealing of its payloads. */
@@ -57,6 +68,10 @@ public record Agreement(
 
     public Optional<ShsTerms> shsTerms() {
         return Optional.ofNullable(shs);
+    }
+
+    public Optional<SdkTerms> sdkTerms() {
+        return Optional.ofNullable(sdk);
     }
 
     public Optional<PayloadProtection> payloadProtection() {

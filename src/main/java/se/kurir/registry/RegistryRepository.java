@@ -29,7 +29,7 @@ class RegistryRepository {
 
     /** Terms of an agreement that are stored as one JSON document: consumers, allowed legal bases, protection. */
     record Terms(List<Agreement.Consumer> consumers, List<AllowedLegalBasis> legalBases,
-            PayloadProtection protection, PrivacyPlan privacy, ShsTerms shs) {
+            PayloadProtection protection, PrivacyPlan privacy, ShsTerms shs, SdkTerms sdk) {
     }
 
     @Transactional
@@ -91,7 +91,7 @@ class RegistryRepository {
     private void upsert(Agreement a) {
         var params = new Object[] {a.product(), a.producer(), a.classificationCeiling().name(),
             Date.valueOf(a.validFrom()), a.validTo() == null ? null : Date.valueOf(a.validTo()), a.reviewRequired(),
-            toJson(new Terms(a.consumers(), a.legalBases(), a.protection(), a.privacy(), a.shs())), a.id()};
+            toJson(new Terms(a.consumers(), a.legalBases(), a.protection(), a.privacy(), a.shs(), a.sdk())), a.id()};
         int n = jdbc.sql("UPDATE agreements SET product = ?, producer = ?, classification_ceiling = ?, valid_from = ?, "
                 + "valid_to = ?, review_required = ?, terms = ? WHERE id = ?").params(params).update();
         if (n == 0) {
@@ -129,7 +129,7 @@ class RegistryRepository {
                     return new Agreement(rs.getString(1), rs.getString(2), rs.getString(3), terms.consumers(),
                             terms.legalBases(), Classification.valueOf(rs.getString(4)), rs.getDate(5).toLocalDate(),
                             validTo == null ? null : validTo.toLocalDate(), rs.getBoolean(7),
-                            terms.protection(), terms.privacy(), terms.shs());
+                            terms.protection(), terms.privacy(), terms.shs(), terms.sdk());
                 }).list();
     }
 

@@ -22,6 +22,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
+import se.kurir.envelope.DisclosureMode;
 
 /**
  * Writes the registry seed from {@code config/} into the database. The seed is the source of truth: running it again
@@ -149,10 +150,16 @@ class RegistrySeeder {
                 c.mailboxes().forEach(m -> require(boxes.contains(m) && m.startsWith(c.participant() + "."), a,
                         "mailbox " + m + " is not a mailbox of " + c.participant()));
             }
-            a.shsTerms().ifPresent(shs -> require(a.legalBases().stream().anyMatch(b -> b.matches(shs.statute(),
-                    shs.provision()) && b.disclosureModes().contains(shs.disclosureMode())
-                    && b.purposes().contains(shs.purpose())), a, "its SHS legal basis is not one it allows"));
+            a.shsTerms().ifPresent(shs -> require(allows(a, shs.statute(), shs.provision(), shs.disclosureMode(),
+                    shs.purpose()), a, "its SHS legal basis is not one it allows"));
+            a.sdkTerms().ifPresent(sdk -> require(allows(a, sdk.statute(), sdk.provision(), sdk.disclosureMode(),
+                    sdk.purpose()), a, "its SDK legal basis is not one it allows"));
         }
+    }
+
+    private static boolean allows(Agreement a, String statute, String provision, DisclosureMode mode, String purpose) {
+        return a.legalBases().stream().anyMatch(b -> b.matches(statute, provision) && b.disclosureModes().contains(mode)
+                && b.purposes().contains(purpose));
     }
 
     /** An id the seed and its SHS documents give twice would make one overwrite the other. */

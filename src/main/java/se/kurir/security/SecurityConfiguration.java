@@ -51,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/subscriptions/**", "/api/v1/uploads/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/shs/rs", "/shs/ds/**").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers("/sdk/v1/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
                         .requestMatchers("/api/v1/privacy/reversals/**").hasRole(Roles.REIDENTIFIER)
