@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * must never get that far.
  */
 @Component
-class TrustAnchors {
+public class TrustAnchors {
 
     private final List<X509Certificate> anchors;
 
@@ -31,6 +31,11 @@ class TrustAnchors {
                 throw new UncheckedIOException("kurir.crypto.trust-anchors: cannot read " + file, e);
             }
         }
+    }
+
+    /** The anchors, for a check made elsewhere (an XML signature's signer, say). */
+    public List<X509Certificate> certificates() {
+        return List.copyOf(anchors);
     }
 
     /** Refuses a certificate that no anchor valid at {@code now} signed. */

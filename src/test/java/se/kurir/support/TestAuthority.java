@@ -24,7 +24,7 @@ public final class TestAuthority {
     }
 
     /** Writes the CA certificate as PEM into the directory, for a node's trust anchors. */
-    static Path pemIn(Path dir) {
+    public static Path pemIn(Path dir) {
         try {
             return Files.writeString(dir.resolve("test-ca.pem"), Pem.text(CA.certificate()));
         } catch (IOException e) {

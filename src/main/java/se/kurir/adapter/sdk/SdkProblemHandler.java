@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The SDK API's refusals as its recommendation writes them (RFC 7807 with {@code eventIssues}, each with a
  * {@code typeCode} and the element it is {@code in}), and with Kurir's stable {@code code}; the detail names the field.
  */
-@RestControllerAdvice(assignableTypes = SdkApiController.class)
+@RestControllerAdvice(assignableTypes = {SdkApiController.class, SdkEnvelopeController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SdkProblemHandler {
 

@@ -28,8 +28,8 @@ import javax.xml.stream.XMLStreamWriter;
  * in the order the message schema sets, whatever order the JSON came in. The document is read twice from the store:
  * once for everything but the attachments' base64 {@code content} (whose places are noted, and whose other strings
  * are bounded), once per attachment to stream its content straight into the XML. What the client leaves out and the
- * message service sets (messageId, conversationId, creationDateTime) is filled in; what it gets wrong is left for the
- * message checks to name.
+ * message service sets (messageId, conversationId, creationDateTime, a functional address's scheme) is filled in;
+ * what it gets wrong is left for the message checks to name.
  */
 final class SdkXmlWriter {
 
@@ -136,7 +136,11 @@ final class SdkXmlWriter {
             }
             JsonNode sub = attention.path("subOrganization");
             xml.writeStartElement(M, "subOrganization");
-            identifier(xml, "organizationId", sub);
+            // A functional address has one scheme; a client that leaves it out means it.
+            xml.writeStartElement(M, "organizationId");
+            element(xml, "root", text(sub, "root") == null ? SdkMessage.FUNCTIONAL_ADDRESS : text(sub, "root"));
+            element(xml, "extension", text(sub, "extension") == null ? "" : text(sub, "extension"));
+            xml.writeEndElement();
             optional(xml, "label", text(sub, "label"));
             xml.writeEndElement();
             for (JsonNode reference : attention.path("referenceId")) {

@@ -89,7 +89,7 @@ class ShsReceiveController {
             throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "body: the message has a label and no "
                     + "data part");
         }
-        Stored stored = label.data().size() > 1 ? storeParts(sender, addressed, message, first, label)
+        Stored stored = label.data().size() > 1 ? storeParts(sender, addressed.get(0), message, first, label)
                 : storeOne(sender, addressed.get(0), first);
         try {
             if (message.next() != null) {
@@ -123,14 +123,14 @@ class ShsReceiveController {
     }
 
     /** Several data parts become one document in the store ({@link ShsDataParts}), read as it streams in. */
-    private Stored storeParts(String sender, List<Envelope> addressed, ShsMimeMessage message,
-            ShsMimeMessage.Part first, ShsLabel label) {
+    private Stored storeParts(String sender, Envelope envelope, ShsMimeMessage message, ShsMimeMessage.Part first,
+            ShsLabel label) {
         if (label.data().size() > ShsDataParts.MAX_PARTS) {
             throw new ShsException(ShsProblem.SHS_DATA_PARTS_MISMATCH, "shs.label/content: " + label.data().size()
                     + " data parts; at most " + ShsDataParts.MAX_PARTS + " are carried in one message");
         }
         ShsDataParts.Incoming parts = ShsDataParts.read(message, first, label.data());
-        StoredPayload payload = store(sender, addressed.get(0), parts.stream());
+        StoredPayload payload = store(sender, envelope, parts.stream());
         return new Stored(payload, parts.mediaType(), ShsDataParts.metadata(parts.described()));
     }
 
