@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/subscriptions/**", "/api/v1/uploads/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/messages/**", "/api/v1/mailboxes/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/shs/rs", "/shs/ds/**").hasRole(Roles.PARTICIPANT)
+                        .requestMatchers("/sdk/v1/sdk/messages", "/sdk/v1/sdk/messages/**")
+                                .access(OAuth2Clients.sdkScope())
                         .requestMatchers("/sdk/v1/**").hasRole(Roles.PARTICIPANT)
                         .requestMatchers(HttpMethod.POST, "/api/v1/certificates/**").hasRole(Roles.OPERATOR)
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
@@ -58,6 +60,12 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
                         .requestMatchers("/actuator/**", "/api/v1/dead-letters/**").hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated());
+        if (properties.oauth2().enabled()) {
+            OAuth2Clients clients = new OAuth2Clients(properties.oauth2());
+            http.oauth2ResourceServer(oauth2 -> oauth2.authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(ProblemResponses.forbidden(json))
+                    .jwt(jwt -> jwt.decoder(clients.decoder()).jwtAuthenticationConverter(clients)));
+        }
         return http.build();
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -14,14 +15,32 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param apiKeys agency systems, each acting for one participant
  * @param users operators, reviewers and auditors
+ * @param oauth2 agency systems that come with an OAuth2 access token (client credentials), as SDK clients do; none
+ *     when it names no JWK set
  */
 @Validated
 @ConfigurationProperties("kurir.security")
-record SecurityProperties(@Valid List<ApiClient> apiKeys, @Valid List<User> users) {
+record SecurityProperties(@Valid List<ApiClient> apiKeys, @Valid List<User> users, @Valid OAuth2 oauth2) {
 
     SecurityProperties {
         apiKeys = apiKeys == null ? List.of() : List.copyOf(apiKeys);
         users = users == null ? List.of() : List.copyOf(users);
+        oauth2 = oauth2 == null ? new OAuth2(null, null, Map.of()) : oauth2;
+    }
+
+    /**
+     * @param issuer the token issuer ({@code iss}) tokens must name
+     * @param jwkSetUri where the issuer publishes its signing keys; tokens are accepted only when this is set
+     * @param clients each OAuth2 client ({@code client_id}) and the participant (organisation number) it acts for
+     */
+    record OAuth2(String issuer, String jwkSetUri, Map<String, @Pattern(regexp = "[0-9]{10}") String> clients) {
+        OAuth2 {
+            clients = clients == null ? Map.of() : Map.copyOf(clients);
+        }
+
+        boolean enabled() {
+            return jwkSetUri != null && !jwkSetUri.isBlank();
+        }
     }
 
     /** @param sha256 hex SHA-256 of the key; the key itself is never stored */
