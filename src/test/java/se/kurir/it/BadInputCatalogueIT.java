@@ -31,6 +31,7 @@ import se.kurir.problem.ProblemCodesTest;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
+import se.kurir.support.ShsClient;
 
 /**
  * The bad-input catalogue: every row is an input an agency system, an operator's client or a file drop could send
@@ -156,6 +157,11 @@ class BadInputCatalogueIT extends IntegrationTest {
                         "ENVELOPE_FIELD_REQUIRED"),
                 envelope("recipient missing", good.replace("\"recipient\": \"2021005521.kontroll\",", ""),
                         "ENVELOPE_FIELD_REQUIRED"),
+                envelope("recipient and recipients both", good.replace("\"recipient\": \"2021005521.kontroll\",",
+                        "\"recipient\": \"2021005521.kontroll\", \"recipients\": [\"2021005521.kontroll\"],"),
+                        "ENVELOPE_FIELD_INVALID"),
+                envelope("recipients an empty list", good.replace("\"recipient\": \"2021005521.kontroll\",",
+                        "\"recipients\": [],"), "ENVELOPE_FIELD_INVALID"),
                 envelope("a field the envelope does not have", good.replace("\"product\"", "\"colour\": \"red\", "
                         + "\"product\""), "ENVELOPE_FIELD_UNKNOWN"),
                 envelope("classification not an MSB level", good.replace("SUBSTANTIAL", "SECRET"),
@@ -358,7 +364,27 @@ class BadInputCatalogueIT extends IntegrationTest {
                                 "text/plain", "x".getBytes(StandardCharsets.UTF_8))),
                 json("a revocation without a reason", "demo-operator", 400, "REVOCATION_REASON_MISSING",
                         c -> c.api().post(Api.OPERATOR, "/api/v1/certificates/" + "a".repeat(64) + "/revocation",
-                                "{\"reason\": \" \"}")));
+                                "{\"reason\": \" \"}")),
+                json("an SDK document that is not a JSON:API messages document", "2021005448", 400,
+                        "SDK_DOCUMENT_INVALID", c -> c.api().post(SKV, "/sdk/v1/sdk/messages",
+                                "{\"data\": {\"type\": \"letters\"}}")),
+                json("an SDK message whose conversationId is no UUID", "2021005448", 400, "SDK_MESSAGE_INVALID",
+                        c -> c.api().post(SKV, "/sdk/v1/sdk/messages", "{\"data\": {\"type\": \"messages\", "
+                                + "\"attributes\": {\"conversationId\": \"samtal-42\", \"confidentiality\": false, "
+                                + "\"sender\": \"0203:skatteverket.se\", \"recipient\": \"0203:forsakringskassan.se\", "
+                                + "\"recipientAttention\": {\"subOrganization\": {\"extension\": \"fk-kontroll\"}}, "
+                                + "\"digitalDocument\": [{\"documentId\": \"1\", \"contentTextBody\": [\"x\"]}]}}}")),
+                json("an SDK list filter the list does not have", "2021005448", 400, "SDK_FILTER_INVALID",
+                        c -> c.api().get(SKV, "/sdk/v1/sdk/messages?filter%5Bcolour%5D=red")),
+                json("an SHS message with more data parts than its label declares", "2021005448", 400,
+                        "SHS_DATA_PARTS_MISMATCH", c -> {
+                            ShsClient.Mime mime = new ShsClient.Mime().label(ShsClient.label(UUID.randomUUID()
+                                    .toString()), StandardCharsets.ISO_8859_1)
+                                    .data("application/json", "a.json", Envelopes.payload())
+                                    .data("application/json", "b.json", Envelopes.payload());
+                            return c.api().postRaw(SKV, "/shs/rs", "multipart/mixed; boundary=\"" + mime.boundary()
+                                    + "\"", mime.closed());
+                        }));
     }
 
     // --- AMQP/JMS broker submissions (in-VM here; the same route serves AMQP 1.0 and Core clients) --------------
