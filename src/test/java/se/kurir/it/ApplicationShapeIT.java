@@ -32,7 +32,8 @@ class ApplicationShapeIT extends IntegrationTest {
                 "request-reply", "delivery-dead-letter-record", "feed-retention-purge", "upload-expiry-purge",
                 "subscription-delivery-sweep",
                 // one route per installed delivery channel kind, the test channel's included
-                "delivery-push", "delivery-broker-outbox", "delivery-file-inbox", "delivery-shs", "delivery-test",
+                "delivery-push", "delivery-broker-outbox", "delivery-file-inbox", "delivery-shs", "delivery-sdk",
+                "delivery-test",
                 // Försäkringskassan's SFTP outbox as the tests configure it (IntegrationTest)
                 "file-outbox-fk-batch"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));
