@@ -30,7 +30,8 @@ import se.kurir.tool.CertificateAuthority;
  * Kurir as the receiving SDK message service: an access point hands over XHE envelopes (POST /sdk/v1/envelopes) and
  * is answered with the receipt SDK owes. Skatteverket's sending message service seals a message for
  * Försäkringskassan, whose encryption key this node holds: it is ACCEPTED and waits in Försäkringskassan's functional
- * mailbox. An envelope altered after signing, or signed by a certificate no trust anchor issued, is REJECTED with SIG;
+ * mailbox, and the same envelope handed over again is the same message. An envelope altered after signing, or signed
+ * by a certificate no trust anchor issued, is REJECTED with SIG;
  * a message that breaks a rule is REJECTED with BV; a payload for a key this node does not hold gets no receipt.
  */
 class SdkEnvelopeIT {
@@ -64,8 +65,10 @@ class SdkEnvelopeIT {
     @Test
     void aSealedMessageForAMailboxOfThisNodeIsAcceptedAndWaitsThere() {
         String id = UUID.randomUUID().toString();
+        byte[] envelope = seal(message(id, id), SKV_CERT, SKV_SIGNING);
 
-        var answer = handOver(seal(message(id, id), SKV_CERT, SKV_SIGNING));
+        var answer = handOver(envelope);
+        var again = handOver(envelope); // an access point that did not see the first answer hands it over again
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("<cbc:ResponseCode>ACCEPTED</cbc:ResponseCode>", "<cbc:ID>" + id + "</cbc:ID>",
@@ -75,6 +78,10 @@ class SdkEnvelopeIT {
         assertThat(api.get(Api.FORSAKRINGSKASSAN, "/sdk/v1/sdk/messages/" + id).json().get("data")
                 .get("attributes").get("digitalDocument").get(0).get("documentId").asText()).isEqualTo("dok-1");
         assertThat(api.auditRecord(id, "MESSAGE_ACCEPTED").get("sender").asText()).isEqualTo("2021005448");
+        assertThat(again.body()).as("the duplicate is answered as the first").contains(
+                "<cbc:ResponseCode>ACCEPTED</cbc:ResponseCode>");
+        assertThat(api.get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json().findValuesAsText("type"))
+                .as("one message, not two").containsOnlyOnce("MESSAGE_ACCEPTED");
     }
 
     @Test
