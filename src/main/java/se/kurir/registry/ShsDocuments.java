@@ -30,7 +30,7 @@ import org.springframework.util.unit.DataSize;
  */
 final class ShsDocuments {
 
-    private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+    private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
     private static final Pattern ADDRESS = Pattern.compile(
             "(?i:urn:X-shs:)?([0-9]{10})(?:\\.([A-Za-z0-9][A-Za-z0-9-]{0,63}))?");
 

@@ -48,7 +48,7 @@ import se.kurir.security.OutboundTls;
 final class ForwardToMessageServiceProcessor implements MailboxChannel {
 
     static final String KIND = "sdk";
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -16,7 +16,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class SdkJsonWriter {
 
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+    private static final XMLInputFactory XML = XMLInputFactory.newDefaultFactory();
 
     static {
         XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);

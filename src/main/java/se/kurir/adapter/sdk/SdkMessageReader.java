@@ -101,7 +101,7 @@ class SdkMessageReader {
         } catch (SAXException | ParserConfigurationException e) {
             throw new IllegalStateException("The SDK message schema cannot be loaded", e);
         }
-        stax = XMLInputFactory.newFactory();
+        stax = XMLInputFactory.newDefaultFactory();
         stax.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         stax.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }

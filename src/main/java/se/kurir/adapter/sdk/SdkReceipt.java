@@ -25,7 +25,7 @@ record SdkReceipt(String id, Instant issued, String sender, String receiver, Str
     static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     static final String CUSTOMIZATION = "urn:fdc:digg.se:edelivery:messagetype:response:1";
     static final String MEDIA_TYPE = "application/xml; profile=\"" + CUSTOMIZATION + "\"";
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     SdkReceipt {
         issues = List.copyOf(issues);

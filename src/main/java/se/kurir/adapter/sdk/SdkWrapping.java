@@ -26,7 +26,7 @@ import se.kurir.registry.Registry;
 @Component
 class SdkWrapping {
 
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
     private static final String M = SdkMessage.NAMESPACE;
 
     private final Registry registry;

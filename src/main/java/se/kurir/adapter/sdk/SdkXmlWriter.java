@@ -38,7 +38,7 @@ final class SdkXmlWriter {
     private static final int STRING_LIMIT = 1024 * 1024;
     private static final JsonFactory JSON = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(STRING_LIMIT).build()).build();
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
     private static final String M = SdkMessage.NAMESPACE;
 
     private final Supplier<InputStream> document;

@@ -48,7 +48,7 @@ class ShsLabelReader {
     private final XMLInputFactory factory;
 
     ShsLabelReader() {
-        factory = XMLInputFactory.newFactory();
+        factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_COALESCING, true);

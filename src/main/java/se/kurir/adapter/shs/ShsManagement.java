@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 record ShsManagement(String corrId, String contentId, boolean confirmation, String errorCode) {
 
-    private static final XMLInputFactory FACTORY = XMLInputFactory.newFactory();
+    private static final XMLInputFactory FACTORY = XMLInputFactory.newDefaultFactory();
 
     static {
         FACTORY.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -12,7 +12,9 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class ShsXml {
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+    // The JDK's own writer, not whichever StAX provider a library brings along (xmlsec brings Woodstox): SHS clients
+    // compare the declaration's quoting and encoding name as text, so it must not change with the class path.
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newDefaultFactory();
 
     /** What goes inside the root element. */
     interface Body {
