@@ -46,6 +46,9 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         // Readiness and liveness for the container platform: no credentials, no detail.
                         .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        // AS4 authenticates the message, not the connection: the WS-Security signature must be the
+                        // P-Mode partner's own (As4Controller), as eDelivery access points expect.
+                        .requestMatchers(HttpMethod.POST, "/as4").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests",
                                 "/api/v1/products/*/events").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/subscriptions/**", "/api/v1/uploads/**").hasRole(Roles.PARTICIPANT)

@@ -25,6 +25,12 @@ class SecurityIT extends IntegrationTest {
     }
 
     @Test
+    void theAs4EndpointIsNotThereWhileTheBridgeIsOff() {
+        var answer = api.postRaw(null, "/as4", "application/soap+xml", "<Envelope/>".getBytes());
+        assertThat(answer.status()).isEqualTo(404);
+    }
+
+    @Test
     void unknownApiKeyIsRefused() {
         var answer = api.get("kurir-demo-key-guessed", "/api/v1/catalogue/products");
         assertThat(answer.status()).isEqualTo(401);
