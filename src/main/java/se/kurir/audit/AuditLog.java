@@ -38,8 +38,6 @@ public class AuditLog implements DisposableBean {
     private final CheckpointSigner signer;
     private final AuditProperties.Checkpoints checkpoints;
     private final int maxBatch;
-    private long lastSeq;
-    private String lastHash;
     private long lastCheckpointSeq;
     private Instant lastCheckpointAt;
 
@@ -55,7 +53,7 @@ public class AuditLog implements DisposableBean {
             log.warn(AuditLogCode.CHECKPOINTS_UNSIGNED + " no checkpoint key (kurir.audit.checkpoints.key-alias): "
                     + "the audit chain is not signed");
         }
-        loadTail();
+        loadLastCheckpoint();
         writer = new GroupCommitWriter<>("kurir-audit-writer", properties.maxBatch(), properties.commitTimeout(),
                 this::commit);
     }
@@ -252,10 +250,7 @@ public class AuditLog implements DisposableBean {
         return writer.commitCount();
     }
 
-    private void loadTail() {
-        var last = repository.last();
-        lastSeq = last.map(AuditRecord::seq).orElse(0L);
-        lastHash = last.map(AuditRecord::hash).orElse(AuditChain.GENESIS);
+    private void loadLastCheckpoint() {
         var checkpoint = repository.lastCheckpoint();
         lastCheckpointSeq = checkpoint.map(AuditCheckpoint::seq).orElse(0L);
         lastCheckpointAt = checkpoint.map(AuditCheckpoint::signedAt).orElse(clock.instant());
@@ -271,27 +266,18 @@ public class AuditLog implements DisposableBean {
                 signer.sign(AuditCheckpoint.signedBytes(seq, hash, now)));
     }
 
-    /** Runs on the writer thread only, which is why the tail needs no lock. */
+    /**
+     * Runs on the writer thread only, which is why the checkpoint bookkeeping needs no lock; the chain's head is the
+     * database's, taken under its row lock ({@link AuditRepository#insert}), so other nodes may append in between.
+     */
     private List<Committed> commit(List<Entry> batch) {
-        List<AuditRecord> records = new ArrayList<>(batch.size());
-        long seq = lastSeq;
-        String prev = lastHash;
         // Millisecond precision: what every supported database stores exactly, so the hash survives a round trip.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        for (Entry entry : batch) {
-            AuditEvent e = entry.event();
-            String details = detailsJson(e);
-            seq++;
-            String hash = AuditChain.hash(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
-                    e.product(), e.reasonCode(), e.legalBasis(), details, prev);
-            records.add(new AuditRecord(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
-                    e.product(), e.reasonCode(), e.legalBasis(), details, prev, hash));
-            prev = hash;
-        }
-        AuditCheckpoint checkpoint = checkpointAfter(seq, prev, now);
+        List<String> details = batch.stream().map(entry -> detailsJson(entry.event())).toList();
         Object[] changed = new Object[batch.size()];
+        AuditRepository.Batch written;
         try {
-            repository.insert(records, checkpoint, () -> {
+            written = repository.insert(head -> records(batch, details, head, now), () -> {
                 for (int i = 0; i < batch.size(); i++) {
                     changed[i] = change(batch.get(i));
                 }
@@ -301,20 +287,35 @@ public class AuditLog implements DisposableBean {
         } catch (RuntimeException e) {
             log.error(AuditLogCode.BATCH_NOT_COMMITTED + " audit batch of {} records not committed; callers are "
                     + "refused", batch.size(), e);
-            // The tail stays where it was: the batch was one transaction, so none of it is in the table.
             throw e;
         }
-        lastSeq = seq;
-        lastHash = prev;
-        if (checkpoint != null) {
-            lastCheckpointSeq = checkpoint.seq();
-            lastCheckpointAt = checkpoint.signedAt();
+        if (written.checkpoint() != null) {
+            lastCheckpointSeq = written.checkpoint().seq();
+            lastCheckpointAt = written.checkpoint().signedAt();
         }
         List<Committed> committed = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            committed.add(new Committed(records.get(i), changed[i]));
+            committed.add(new Committed(written.records().get(i), changed[i]));
         }
         return committed;
+    }
+
+    /** The batch's records, chained on from the head, and the checkpoint it ends with if it is time for one. */
+    private AuditRepository.Batch records(List<Entry> batch, List<String> details, AuditRepository.Head head,
+            Instant now) {
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        long seq = head.seq();
+        String prev = head.hash();
+        for (int i = 0; i < batch.size(); i++) {
+            AuditEvent e = batch.get(i).event();
+            seq++;
+            String hash = AuditChain.hash(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
+                    e.product(), e.reasonCode(), e.legalBasis(), details.get(i), prev);
+            records.add(new AuditRecord(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
+                    e.product(), e.reasonCode(), e.legalBasis(), details.get(i), prev, hash));
+            prev = hash;
+        }
+        return new AuditRepository.Batch(records, checkpointAfter(seq, prev, now));
     }
 
     private static Object change(Entry entry) {

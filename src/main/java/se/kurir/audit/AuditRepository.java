@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -30,19 +31,36 @@ class AuditRepository {
         this.transaction = transaction;
     }
 
+    /** The chain's head, from which the next batch continues. */
+    record Head(long seq, String hash) {
+    }
+
+    /** What one batch appends after the head it was given: its records and the checkpoint it ends with, if any. */
+    record Batch(List<AuditRecord> records, AuditCheckpoint checkpoint) {
+    }
+
     /**
      * One transaction, one commit, for the whole batch, its checkpoint if it ends with one, and the state changes the
-     * records record ({@code changes}, run after the records and before the commit).
+     * records record ({@code changes}, run after the records and before the commit). The head is read under a row
+     * lock and moved in the same transaction, so appends from every node sharing the database form one chain: a
+     * second node's batch waits for the first to commit and continues from where it ended.
      */
-    void insert(List<AuditRecord> records, AuditCheckpoint checkpoint, Runnable changes) {
-        transaction.executeWithoutResult(status -> {
-            insertRecords(records);
+    Batch insert(Function<Head, Batch> batchAfter, Runnable changes) {
+        return transaction.execute(status -> {
+            Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                    (rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")));
+            Batch batch = batchAfter.apply(head);
+            insertRecords(batch.records());
+            AuditRecord last = batch.records().get(batch.records().size() - 1);
+            jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
             changes.run();
+            AuditCheckpoint checkpoint = batch.checkpoint();
             if (checkpoint != null) {
                 jdbc.update("INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature) VALUES "
                         + "(?, ?, ?, ?, ?)", checkpoint.seq(), checkpoint.hash(), Timestamp.from(checkpoint.signedAt()),
                         checkpoint.keyId(), checkpoint.signature());
             }
+            return batch;
         });
     }
 
@@ -81,11 +99,6 @@ class AuditRepository {
                     ps.setString(12, r.prevHash());
                     ps.setString(13, r.hash());
                 });
-    }
-
-    Optional<AuditRecord> last() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1", AuditRepository::map)
-                .stream().findFirst();
     }
 
     /** Streams every record in chain order without holding the log in memory. */
