@@ -2,6 +2,7 @@ package se.kurir.adapter.pipeline;
 
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.jms.ConnectionFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -63,8 +64,9 @@ class BrokerConfiguration {
     }
 
     @Bean
-    IdempotentRepository submittedMessages(HazelcastInstance hazelcast) {
-        return new HazelcastSubmissionRepository(hazelcast.getMap(SUBMITTED_MESSAGES));
+    IdempotentRepository submittedMessages(HazelcastInstance hazelcast, PipelineProperties properties, Clock clock) {
+        return new HazelcastSubmissionRepository(hazelcast.getMap(SUBMITTED_MESSAGES), properties.claimTimeout(),
+                clock);
     }
 
     /**

@@ -19,12 +19,15 @@ import org.springframework.validation.annotation.Validated;
  * @param mailboxRun most messages a pull mailbox's consumer delivers in one broker transaction (and one database
  *     commit), when that many are queued; 1 delivers one at a time
  * @param redelivery how a mailbox queue retries a failed delivery before it dead-letters the message
+ * @param claimTimeout how long a submission's duplicate claim holds before a retry may take it over: longer than the
+ *     slowest admission (a bulk payload sealed), short enough that a sender whose request died with its node can
+ *     send again
  */
 @Validated
 @ConfigurationProperties("kurir.pipeline")
 record PipelineProperties(@NotNull String queuePrefix, boolean consumersAutoStart, @NotNull Duration requeueAfter,
         @Min(1) @Max(10_000) int requeueBatch, @Min(1) @Max(64) int mailboxConsumers,
-        @Min(1) @Max(500) int mailboxRun, @NotNull @Valid Redelivery redelivery) {
+        @Min(1) @Max(500) int mailboxRun, @NotNull @Valid Redelivery redelivery, @NotNull Duration claimTimeout) {
 
     /** @param maxAttempts attempts in all, the first included, before the message is dead-lettered */
     record Redelivery(@Min(1) @Max(1000) int maxAttempts, @NotNull Duration initialDelay,

@@ -45,7 +45,8 @@ class PipelineProcessorsTest {
                     Classification.SUBSTANTIAL, true, null, "P5Y", null), null);
     static final StoredPayload PAYLOAD = new StoredPayload("a".repeat(64), 42);
     static final PipelineProperties PROPERTIES = new PipelineProperties("kurir.mailbox.", true, Duration.ofMinutes(5),
-            100, 1, 1, new PipelineProperties.Redelivery(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)));
+            100, 1, 1, new PipelineProperties.Redelivery(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)),
+            Duration.ofMinutes(15));
 
     final CamelContext camel = new DefaultCamelContext();
 
