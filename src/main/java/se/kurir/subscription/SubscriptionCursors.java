@@ -64,6 +64,19 @@ public class SubscriptionCursors {
         return true;
     }
 
+    /**
+     * Takes or renews the lease that lets {@code node} deliver the subscription until {@code until}: one node at a
+     * time among those sharing the database. False while another node's lease runs.
+     */
+    public boolean lease(Subscription subscription, String node, Instant now, Instant until) {
+        return repository.lease(subscription.id(), node, now, until);
+    }
+
+    /** Gives up every lease {@code node} holds, so other nodes need not wait for them to run out. */
+    public void releaseLeases(String node) {
+        repository.releaseLeases(node);
+    }
+
     public void deliveryFailed(Subscription subscription, int attempts, String error) {
         String bounded = error.length() > 480 ? error.substring(0, 480) : error;
         repository.recordFailure(subscription.id(), attempts, bounded);

@@ -24,7 +24,11 @@ public enum SubscriptionLogCode implements LogCode {
 
     @Code(value = 5005, meaning = "The broker queue of a deleted subscription could not be removed; remove it in the "
             + "console.")
-    QUEUE_NOT_REMOVED;
+    QUEUE_NOT_REMOVED,
+
+    @Code(value = 5006, meaning = "A stopping node could not give up its subscription leases; other nodes take the "
+            + "subscriptions over when the leases run out (kurir.subscriptions.delivery.lease).")
+    LEASES_NOT_RELEASED;
 
     @Override
     public String toString() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +59,18 @@ class SubscriptionRepository {
     void setCursor(String id, long to) {
         jdbc.sql("UPDATE subscriptions SET cursor_position = ?, attempts = 0, last_error = NULL WHERE id = ?")
                 .params(to, id).update();
+    }
+
+    /** Takes or renews the delivery lease: free, already this node's, or run out. */
+    boolean lease(String id, String node, Instant now, Instant until) {
+        return jdbc.sql("UPDATE subscriptions SET lease_node = ?, lease_until = ? WHERE id = ? "
+                + "AND (lease_node IS NULL OR lease_node = ? OR lease_until < ?)")
+                .params(node, Timestamp.from(until), id, node, Timestamp.from(now)).update() == 1;
+    }
+
+    void releaseLeases(String node) {
+        jdbc.sql("UPDATE subscriptions SET lease_node = NULL, lease_until = NULL WHERE lease_node = ?").param(node)
+                .update();
     }
 
     void recordFailure(String id, int attempts, String error) {

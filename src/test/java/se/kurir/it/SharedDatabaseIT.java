@@ -3,77 +3,147 @@ package se.kurir.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
+import se.kurir.support.FeedEvents;
+import se.kurir.support.FeedReceiver;
 import se.kurir.support.KurirNode;
 import se.kurir.support.PostgresServer;
 
 /**
- * Two gateway nodes on one PostgreSQL, each with its own broker and payload store, taking messages at the same time:
- * the audit chain stays one valid chain, every record in it, and no request is refused because the other node
- * appended first (each node used to continue from the head it loaded at start, so the second writer's batches all
- * failed on the sequence number the first had taken).
+ * Two gateway nodes on one PostgreSQL, each with its own broker and payload store, both delivering subscriptions.
+ * Taking messages at the same time, they keep one valid audit chain with every record in it, and no request is
+ * refused because the other node appended first (each node used to continue from the head it loaded at start, so the
+ * second writer's batches all failed). A push subscription fed through both is delivered by one node at a time, each
+ * event once and in order; a lease left by a node that died is taken over when it runs out.
  */
 class SharedDatabaseIT {
 
     private static final int SENDERS_PER_NODE = 2;
     private static final int MESSAGES_PER_SENDER = 40;
+    private static final Duration LEASE = Duration.ofSeconds(2);
 
-    @TempDir
-    Path dir;
+    static PostgresServer postgres;
+    static FeedReceiver receiver;
+    static KurirNode first;
+    static KurirNode second;
 
-    @Test
-    void twoNodesOnOneDatabaseKeepOneAuditChain() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         var binaries = PostgresServer.binaries();
         Assumptions.assumeTrue(binaries.isPresent(), "PostgreSQL server binaries are not installed");
-        try (PostgresServer postgres = PostgresServer.start(binaries.get());
-                KurirNode first = node(postgres, "a");
-                KurirNode second = node(postgres, "b")) {
-            ExecutorService senders = Executors.newFixedThreadPool(2 * SENDERS_PER_NODE);
-            List<Future<List<Integer>>> sent = new ArrayList<>();
-            for (KurirNode node : List.of(first, second)) {
-                for (int i = 0; i < SENDERS_PER_NODE; i++) {
-                    sent.add(senders.submit(() -> send(node.api())));
-                }
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<List<Integer>> each : sent) {
-                statuses.addAll(each.get());
-            }
-            senders.shutdown();
-            assertThat(statuses).hasSize(2 * SENDERS_PER_NODE * MESSAGES_PER_SENDER).containsOnly(202);
+        postgres = PostgresServer.start(binaries.get());
+        receiver = new FeedReceiver();
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "shared-database-it-");
+        first = node(dir.resolve("a"));
+        second = node(dir.resolve("b"));
+    }
 
-            JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
-            int messages = statuses.size();
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM messages WHERE state = 'DELIVERED'", Integer.class) == messages);
-            long records = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class);
-            assertThat(jdbc.queryForObject("SELECT MAX(seq) FROM audit_log", Long.class)).isEqualTo(records);
-            for (KurirNode node : List.of(first, second)) {
-                var verified = node.api().get(Api.AUDITOR, "/api/v1/audit/verify").json();
-                assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
-                assertThat(verified.get("recordsChecked").asLong()).isEqualTo(records);
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable each : new AutoCloseable[] {second, first, receiver, postgres}) {
+            if (each != null) {
+                each.close();
             }
-            assertThat(records).as("accepted and delivered, for each message, by whichever node")
-                    .isGreaterThanOrEqualTo(2L * messages);
         }
     }
 
-    private KurirNode node(PostgresServer postgres, String name) {
-        return KurirNode.start(dir.resolve(name), Map.of("spring.profiles.active", "demo,postgres",
-                "KURIR_DB_URL", postgres.jdbcUrl("kurir"), "KURIR_DB_USER", "kurir", "KURIR_DB_PASSWORD", ""));
+    @Test
+    void twoNodesOnOneDatabaseKeepOneAuditChain() throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(2 * SENDERS_PER_NODE);
+        List<Future<List<Integer>>> sent = new ArrayList<>();
+        for (KurirNode node : List.of(first, second)) {
+            for (int i = 0; i < SENDERS_PER_NODE; i++) {
+                sent.add(senders.submit(() -> send(node.api())));
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<List<Integer>> each : sent) {
+            statuses.addAll(each.get());
+        }
+        senders.shutdown();
+        assertThat(statuses).hasSize(2 * SENDERS_PER_NODE * MESSAGES_PER_SENDER).containsOnly(202);
+
+        JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
+        int messages = statuses.size();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM messages WHERE state = 'DELIVERED' AND product = 'inkomstuppgift'",
+                Integer.class) >= messages);
+        long records = jdbc.queryForObject("SELECT COUNT(*) FROM audit_log", Long.class);
+        assertThat(jdbc.queryForObject("SELECT MAX(seq) FROM audit_log", Long.class)).isEqualTo(records);
+        for (KurirNode node : List.of(first, second)) {
+            var verified = node.api().get(Api.AUDITOR, "/api/v1/audit/verify").json();
+            assertThat(verified.get("valid").asBoolean()).as(verified.toString()).isTrue();
+            assertThat(verified.get("recordsChecked").asLong()).isGreaterThanOrEqualTo(records);
+        }
+        assertThat(records).as("accepted and delivered, for each message, by whichever node")
+                .isGreaterThanOrEqualTo(2L * messages);
+    }
+
+    @Test
+    void aSubscriptionIsDeliveredByOneNodeAtATimeAndTakenOverFromADeadOne() {
+        var created = first.api().post(Api.PENSIONSMYNDIGHETEN, "/api/v1/subscriptions", FeedEvents.subscription(
+                FeedEvents.SAMORDNINGSNUMMER, "PUSH", "\"pushMailbox\": \"2021006297.notiser\""));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String subscription = created.json().get("id").asText();
+
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            published.add(publish(i % 2 == 0 ? first : second));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.sequences(subscription).size() >= 30);
+        assertThat(receiver.sequences(subscription)).as("each event once, in order, whichever node delivered")
+                .containsExactlyElementsOf(published);
+
+        // What a node that died mid-lease leaves behind: its lease, running out a while from now.
+        JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
+        jdbc.update("UPDATE subscriptions SET lease_node = 'a-node-that-died', lease_until = ? WHERE id = ?",
+                Timestamp.from(Instant.now().plus(LEASE)), subscription);
+        List<Long> later = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            later.add(publish(i % 2 == 0 ? first : second));
+        }
+        published.addAll(later);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.sequences(subscription).size() >= 40);
+        assertThat(receiver.sequences(subscription)).containsExactlyElementsOf(published);
+        assertThat(jdbc.queryForObject("SELECT lease_node FROM subscriptions WHERE id = ?", String.class,
+                subscription)).as("taken over by a live node").isNotEqualTo("a-node-that-died");
+    }
+
+    private static KurirNode node(Path dir) {
+        Map<String, Object> properties = new HashMap<>(Map.of("spring.profiles.active", "demo,postgres",
+                "KURIR_DB_URL", postgres.jdbcUrl("kurir"), "KURIR_DB_USER", "kurir", "KURIR_DB_PASSWORD", "",
+                "kurir.demo.push-url", receiver.url(),
+                // Another node's events are not in this node's memory: both read feeds from the database.
+                "kurir.subscriptions.window-events", "0",
+                "kurir.subscriptions.delivery.lease", LEASE.toMillis() + "ms",
+                "kurir.subscriptions.delivery.initial-delay", "200ms",
+                "kurir.subscriptions.delivery.max-delay", "1s"));
+        return KurirNode.start(dir, properties);
+    }
+
+    private static long publish(KurirNode node) {
+        var published = node.api().post(Api.SKATTEVERKET, "/api/v1/products/" + FeedEvents.SAMORDNINGSNUMMER
+                + "/events", FeedEvents.samordningsnummer(null, "ANDRAT"));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        return published.json().get("sequence").asLong();
     }
 
     private static List<Integer> send(Api api) {

@@ -1,9 +1,12 @@
 package se.kurir.subscription.delivery;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +41,11 @@ import se.kurir.subscription.SubscriptionReader;
  * events arrive in feed order; a lane that fails backs off on its own, so a stuck subscriber holds back no other.
  * The cursor moves only after the subscriber has the run (at least once), and it lives in the database, so after a
  * restart every lane resumes exactly where it stopped.
+ *
+ * <p>Nodes sharing the database take turns: a run starts only under this node's lease on the subscription, taken
+ * or renewed in the database ({@code kurir.subscriptions.delivery.lease}), so one node at a time delivers each
+ * subscription, in order. Another node's lane waits and looks again; when the holder dies its lease runs out and the
+ * next look takes the subscription over, from the cursor the holder left. A node that stops gives its leases up.
  */
 @Component
 class SubscriptionDispatcher implements FeedListener, SubscriptionListener, SmartLifecycle {
@@ -72,6 +80,9 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     /** The head of each feed as the last sweep saw it. */
     private final Map<String, Long> sweptHeads = new ConcurrentHashMap<>();
+    /** This node as lease holder: the process and this context, as two nodes may share a JVM in tests. */
+    private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private ExecutorService workers;
     private ScheduledExecutorService timer;
     private volatile boolean running;
@@ -113,6 +124,12 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
                 workers.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            try {
+                cursors.releaseLeases(node);
+            } catch (RuntimeException e) {
+                log.warn(SubscriptionLogCode.LEASES_NOT_RELEASED + " subscription leases of {} not released (they "
+                        + "run out): {}", node, e.toString());
             }
         }
     }
@@ -198,6 +215,12 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
             lane.busy.set(false);
             return;
         }
+        Instant now = clock.instant();
+        if (!cursors.lease(subscription, node, now, now.plus(properties.lease()))) {
+            // Another node delivers it; look again in a while, in case that node has gone.
+            rest(lane, properties.lease().dividedBy(4));
+            return;
+        }
         EventSink sink = sinks.get(subscription.deliveryMode());
         if (sink == null) {
             failed(lane, subscription, new IllegalStateException("no delivery of mode " + subscription.deliveryMode()
@@ -247,7 +270,7 @@ class SubscriptionDispatcher implements FeedListener, SubscriptionListener, Smar
         }, workers);
     }
 
-    /** A batch lane waits out its window; what is published meanwhile goes in the same run. */
+    /** A lane waits: a batch lane for its window (what is published meanwhile goes in the same run), or a lease. */
     private void rest(Lane lane, Duration window) {
         lane.notBefore = clock.millis() + window.toMillis();
         lane.busy.set(false);
