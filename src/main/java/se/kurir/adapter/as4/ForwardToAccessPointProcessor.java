@@ -18,11 +18,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
+import se.kurir.adapter.pipeline.ChannelSettings;
+import se.kurir.adapter.pipeline.FailedAttempt;
 import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.DeadLetters;
 import se.kurir.delivery.MailboxDelivery;
@@ -69,13 +70,7 @@ final class ForwardToAccessPointProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        Map<String, String> settings = mailbox.delivery().settings();
-        for (String name : settings.keySet()) {
-            if (!Set.of("kind", "pmode").contains(name)) {
-                throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery." + name
-                        + " is not a setting of kind as4 (allowed: pmode)");
-            }
-        }
+        Map<String, String> settings = ChannelSettings.only(mailbox, KIND, "pmode");
         if (!accessPoint.enabled()) {
             throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery kind as4 needs the AS4 "
                     + "bridge, and kurir.as4.party-id is blank");
@@ -173,15 +168,7 @@ final class ForwardToAccessPointProcessor implements MailboxChannel {
         return file;
     }
 
-    private As4ForwardFailedException failed(String messageId, String error) {
-        deadLetters.attemptFailed(messageId, error);
-        return new As4ForwardFailedException(error);
-    }
-
-    /** One hand-over failed; the broker will try again. */
-    static final class As4ForwardFailedException extends RuntimeException {
-        As4ForwardFailedException(String message) {
-            super(message);
-        }
+    private FailedAttempt failed(String messageId, String error) {
+        return FailedAttempt.recorded(deadLetters, messageId, error);
     }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -22,6 +21,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
+import se.kurir.adapter.pipeline.ChannelSettings;
+import se.kurir.adapter.pipeline.FailedAttempt;
 import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.crypto.CertificateRegistry;
 import se.kurir.crypto.KeyKind;
@@ -86,18 +87,8 @@ final class ForwardToMessageServiceProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        Map<String, String> settings = mailbox.delivery().settings();
-        for (String name : settings.keySet()) {
-            if (!Set.of("kind", "url").contains(name)) {
-                throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery." + name
-                        + " is not a setting of kind sdk (allowed: url)");
-            }
-        }
-        String url = settings.get("url");
-        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
-            throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery.url must be the other "
-                    + "message service's envelope address, an http(s) URL; was " + url);
-        }
+        ChannelSettings.only(mailbox, KIND, "url");
+        ChannelSettings.httpUrl(mailbox, "url", "the other message service's envelope address");
     }
 
     @Override
@@ -178,15 +169,7 @@ final class ForwardToMessageServiceProcessor implements MailboxChannel {
         }
     }
 
-    private SdkForwardFailedException failed(String messageId, String error) {
-        deadLetters.attemptFailed(messageId, error);
-        return new SdkForwardFailedException(error);
-    }
-
-    /** One hand-over failed; the broker will try again. */
-    static final class SdkForwardFailedException extends RuntimeException {
-        SdkForwardFailedException(String message) {
-            super(message);
-        }
+    private FailedAttempt failed(String messageId, String error) {
+        return FailedAttempt.recorded(deadLetters, messageId, error);
     }
 }

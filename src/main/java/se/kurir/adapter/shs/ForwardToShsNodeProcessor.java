@@ -5,11 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import java.util.Set;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
+import se.kurir.adapter.pipeline.ChannelSettings;
+import se.kurir.adapter.pipeline.FailedAttempt;
 import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.DeadLetters;
 import se.kurir.delivery.MailboxDelivery;
@@ -61,18 +61,8 @@ final class ForwardToShsNodeProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        Map<String, String> settings = mailbox.delivery().settings();
-        for (String name : settings.keySet()) {
-            if (!Set.of("kind", "url").contains(name)) {
-                throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery." + name
-                        + " is not a setting of kind shs (allowed: url)");
-            }
-        }
-        String url = settings.get("url");
-        if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
-            throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery.url must be the other "
-                    + "SHS node's receive service, an http(s) URL; was " + url);
-        }
+        ChannelSettings.only(mailbox, KIND, "url");
+        ChannelSettings.httpUrl(mailbox, "url", "the other SHS node's receive service");
     }
 
     @Override
@@ -107,15 +97,7 @@ final class ForwardToShsNodeProcessor implements MailboxChannel {
         }
     }
 
-    private ShsForwardFailedException failed(String messageId, String error) {
-        deadLetters.attemptFailed(messageId, error);
-        return new ShsForwardFailedException(error);
-    }
-
-    /** One forwarding failed; the broker will try again. */
-    static final class ShsForwardFailedException extends RuntimeException {
-        ShsForwardFailedException(String message) {
-            super(message);
-        }
+    private FailedAttempt failed(String messageId, String error) {
+        return FailedAttempt.recorded(deadLetters, messageId, error);
     }
 }

@@ -3,14 +3,10 @@ package se.kurir.adapter.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kurir.crypto.CertificateUsage;
-import se.kurir.crypto.KeyKind;
 import se.kurir.support.Api;
 import se.kurir.support.KurirNode;
 import se.kurir.support.TestAuthority;
@@ -37,8 +32,8 @@ import se.kurir.tool.CertificateAuthority;
 class SdkEnvelopeIT {
 
     private static final String PASSWORD = "demo-keystore-password";
-    private static final KeyPair SKV_SIGNING = rsa();
-    private static final KeyPair FK_ENCRYPTION = rsa();
+    private static final KeyPair SKV_SIGNING = TestAuthority.rsa();
+    private static final KeyPair FK_ENCRYPTION = TestAuthority.rsa();
     private static final X509Certificate SKV_CERT = TestAuthority.CA.issue("2021005448", "Skatteverket",
             CertificateUsage.SIGNING, SKV_SIGNING.getPublic(), TestAuthority.START, TestAuthority.START.plus(
                     Duration.ofDays(10)));
@@ -52,7 +47,8 @@ class SdkEnvelopeIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "sdk-envelope-it-");
-        node = KurirNode.start(dir.resolve("node"), Map.of("kurir.crypto.keystore.path", nodeKeys(dir),
+        node = KurirNode.start(dir.resolve("node"), Map.of("kurir.crypto.keystore.path",
+                TestAuthority.demoNodeKeysWith(dir, "2021005521-sdk-encryption", FK_ENCRYPTION, FK_CERT),
                 "kurir.crypto.trust-anchors[0]", "config/keys/demo-ca.pem",
                 "kurir.crypto.trust-anchors[1]", TestAuthority.pemIn(dir).toString()));
     }
@@ -91,7 +87,7 @@ class SdkEnvelopeIT {
                 .replace(id, UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
         CertificateAuthority stranger = CertificateAuthority.create("Not a trust anchor", TestAuthority.START,
                 TestAuthority.START.plus(Duration.ofDays(10)));
-        KeyPair strangerKey = rsa();
+        KeyPair strangerKey = TestAuthority.rsa();
         X509Certificate untrusted = stranger.issue("2021005448", "Skatteverket", CertificateUsage.SIGNING,
                 strangerKey.getPublic(), TestAuthority.START, TestAuthority.START.plus(Duration.ofDays(10)));
 
@@ -109,7 +105,7 @@ class SdkEnvelopeIT {
 
     @Test
     void aPayloadForAKeyThisNodeDoesNotHoldGetsNoReceipt() {
-        KeyPair elsewhere = rsa();
+        KeyPair elsewhere = TestAuthority.rsa();
         X509Certificate elsewhereCert = TestAuthority.CA.issue("2021005521", "Försäkringskassan",
                 CertificateUsage.ENCRYPTION, elsewhere.getPublic(), TestAuthority.START,
                 TestAuthority.START.plus(Duration.ofDays(10)));
@@ -145,26 +141,4 @@ class SdkEnvelopeIT {
                         ".$1Z"));
     }
 
-    /** The demo node keystore with Försäkringskassan's SDK encryption key added, as its message service holds it. */
-    private static String nodeKeys(Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of("config/keys/demo-node-keys.p12"))) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        store.setKeyEntry("2021005521-sdk-encryption", FK_ENCRYPTION.getPrivate(), PASSWORD.toCharArray(),
-                new Certificate[] {FK_CERT, TestAuthority.CA.certificate()});
-        Path file = dir.resolve("node-keys.p12");
-        try (var out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
-        return file.toString();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            return CertificateAuthority.generate(KeyKind.RSA);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -10,10 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.kurir.crypto.CertificateUsage;
-import se.kurir.crypto.KeyKind;
 import se.kurir.crypto.Pem;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.KurirNode;
 import se.kurir.support.Seeds;
 import se.kurir.support.TestAuthority;
-import se.kurir.tool.CertificateAuthority;
 
 /**
  * A functional mailbox of delivery kind {@code sdk}: Försäkringskassan's control mailbox is served by another SDK
@@ -47,8 +42,8 @@ import se.kurir.tool.CertificateAuthority;
 class SdkForwardIT {
 
     private static final String PASSWORD = "demo-keystore-password";
-    private static final KeyPair SKV_SIGNING = rsa();
-    private static final KeyPair FK_ENCRYPTION = rsa();
+    private static final KeyPair SKV_SIGNING = TestAuthority.rsa();
+    private static final KeyPair FK_ENCRYPTION = TestAuthority.rsa();
     private static final X509Certificate SKV_CERT = TestAuthority.CA.issue("2021005448", "Skatteverket",
             CertificateUsage.SIGNING, SKV_SIGNING.getPublic(), TestAuthority.START,
             TestAuthority.START.plus(Duration.ofDays(10)));
@@ -94,7 +89,8 @@ class SdkForwardIT {
                 "kurir.registry.seed", Seeds.demoWithDelivery(dir, "2021005521.kontroll", Map.of("kind", "sdk",
                         "url", "http://127.0.0.1:" + service.getAddress().getPort() + "/sdk/v1/envelopes")),
                 "kurir.crypto.certificates", certificates.toString(),
-                "kurir.crypto.keystore.path", nodeKeys(dir),
+                "kurir.crypto.keystore.path",
+                TestAuthority.demoNodeKeysWith(dir, "2021005448-sdk-signing", SKV_SIGNING, SKV_CERT),
                 "kurir.crypto.trust-anchors[0]", "config/keys/demo-ca.pem",
                 "kurir.crypto.trust-anchors[1]", TestAuthority.pemIn(dir).toString(),
                 "kurir.pipeline.redelivery.initial-delay", "100ms", "kurir.pipeline.redelivery.max-delay", "500ms"));
@@ -150,26 +146,4 @@ class SdkForwardIT {
         return RECEIVED.stream().filter(m -> m.header().id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** The demo node keystore with Skatteverket's RSA signing key added, as its message service holds it. */
-    private static String nodeKeys(Path dir) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(Path.of("config/keys/demo-node-keys.p12"))) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        store.setKeyEntry("2021005448-sdk-signing", SKV_SIGNING.getPrivate(), PASSWORD.toCharArray(),
-                new Certificate[] {SKV_CERT, TestAuthority.CA.certificate()});
-        Path file = dir.resolve("node-keys.p12");
-        try (var out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD.toCharArray());
-        }
-        return file.toString();
-    }
-
-    private static KeyPair rsa() {
-        try {
-            return CertificateAuthority.generate(KeyKind.RSA);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
