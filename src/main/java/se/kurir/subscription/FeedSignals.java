@@ -14,10 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FeedSignals implements FeedListener {
 
+    private final EventFeed feed;
     private final Map<String, Long> heads = new ConcurrentHashMap<>();
     private final Map<String, List<CompletableFuture<Long>>> waiting = new ConcurrentHashMap<>();
 
     FeedSignals(EventFeed feed) {
+        this.feed = feed;
         feed.addListener(this);
     }
 
@@ -33,6 +35,22 @@ public class FeedSignals implements FeedListener {
         }
         signal.whenComplete((h, e) -> list.remove(signal));
         return signal;
+    }
+
+    /**
+     * Wakes readers of feeds another node appended to, which this node is not told of: one head query per product
+     * someone waits on. Run by the route {@code subscription-delivery-sweep}, so a reader on one node hears of an
+     * event published on another within the sweep interval, not at the end of its wait.
+     */
+    public void sweep() {
+        waiting.forEach((product, readers) -> {
+            if (!readers.isEmpty()) {
+                long head = feed.head(product);
+                if (head > heads.getOrDefault(product, 0L)) {
+                    appended(product, head);
+                }
+            }
+        });
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,6 +126,23 @@ class SharedDatabaseIT {
         assertThat(receiver.sequences(subscription)).containsExactlyElementsOf(published);
         assertThat(jdbc.queryForObject("SELECT lease_node FROM subscriptions WHERE id = ?", String.class,
                 subscription)).as("taken over by a live node").isNotEqualTo("a-node-that-died");
+    }
+
+    @Test
+    void aReaderLongPollingOneNodeHearsOfAnEventPublishedOnTheOther() {
+        var created = second.api().post(Api.PENSIONSMYNDIGHETEN, "/api/v1/subscriptions",
+                FeedEvents.pull(FeedEvents.SAMORDNINGSNUMMER));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String subscription = created.json().get("id").asText();
+        CompletableFuture<Api.Response> waiting = second.api().getAsync(Api.PENSIONSMYNDIGHETEN,
+                "/api/v1/subscriptions/" + subscription + "/feed?wait=25");
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !waiting.isDone());
+
+        long sequence = publish(first);
+
+        await().atMost(Duration.ofSeconds(5)).until(waiting::isDone);
+        assertThat(waiting.join().json().get("events").findValuesAsText("sequence"))
+                .contains(Long.toString(sequence));
     }
 
     private static KurirNode node(Path dir) {
