@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -58,8 +59,15 @@ public class AuditLog implements DisposableBean {
                 this::commit);
     }
 
-    /** An event and the state change it records, if any. */
-    private record Entry(AuditEvent event, Supplier<?> change) {
+    /**
+     * An event and the state change it records, if any. A conditional entry's change returns whether it changed
+     * anything, and its event is recorded only if it did.
+     */
+    private record Entry(AuditEvent event, Supplier<?> change, boolean conditional) {
+
+        Entry(AuditEvent event, Supplier<?> change) {
+            this(event, change, false);
+        }
     }
 
     private record Committed(AuditRecord record, Object changed) {
@@ -89,6 +97,29 @@ public class AuditLog implements DisposableBean {
     @SuppressWarnings("unchecked")
     public <T> T append(AuditEvent event, Supplier<T> change) {
         return (T) submit(new Entry(event, change)).changed();
+    }
+
+    /**
+     * As {@link #appendAll}, for transitions that may already have happened (the same message delivered by two
+     * copies of a queue message, on one node or two): each change says whether it changed the state, and only the
+     * events of changes that did are recorded, so a transition is audited once however often it is attempted.
+     *
+     * @return for each change, whether it changed the state
+     */
+    public List<Boolean> appendAllIfChanged(List<AuditEvent> events, List<Supplier<Boolean>> changes) {
+        if (events.size() != changes.size()) {
+            throw new IllegalArgumentException("one change per event");
+        }
+        List<Entry> entries = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            entries.add(new Entry(events.get(i), changes.get(i), true));
+        }
+        return submitAll(entries).stream().map(committed -> Boolean.TRUE.equals(committed.changed())).toList();
+    }
+
+    /** As {@link #appendAllIfChanged}, for one transition. */
+    public boolean appendIfChanged(AuditEvent event, Supplier<Boolean> change) {
+        return appendAllIfChanged(List.of(event), List.of(change)).get(0);
     }
 
     /** As {@link #append(AuditEvent, Supplier)}, for a change that returns nothing. */
@@ -277,11 +308,11 @@ public class AuditLog implements DisposableBean {
         Object[] changed = new Object[batch.size()];
         AuditRepository.Batch written;
         try {
-            written = repository.insert(head -> records(batch, details, head, now), () -> {
+            written = repository.insert(() -> {
                 for (int i = 0; i < batch.size(); i++) {
                     changed[i] = change(batch.get(i));
                 }
-            });
+            }, head -> records(batch, details, changed, head, now));
         } catch (ChangeFailed e) {
             throw e;
         } catch (RuntimeException e) {
@@ -294,19 +325,23 @@ public class AuditLog implements DisposableBean {
             lastCheckpointAt = written.checkpoint().signedAt();
         }
         List<Committed> committed = new ArrayList<>(batch.size());
+        Iterator<AuditRecord> records = written.records().iterator();
         for (int i = 0; i < batch.size(); i++) {
-            committed.add(new Committed(written.records().get(i), changed[i]));
+            committed.add(new Committed(recorded(batch.get(i), changed[i]) ? records.next() : null, changed[i]));
         }
         return committed;
     }
 
     /** The batch's records, chained on from the head, and the checkpoint it ends with if it is time for one. */
-    private AuditRepository.Batch records(List<Entry> batch, List<String> details, AuditRepository.Head head,
-            Instant now) {
+    private AuditRepository.Batch records(List<Entry> batch, List<String> details, Object[] changed,
+            AuditRepository.Head head, Instant now) {
         List<AuditRecord> records = new ArrayList<>(batch.size());
         long seq = head.seq();
         String prev = head.hash();
         for (int i = 0; i < batch.size(); i++) {
+            if (!recorded(batch.get(i), changed[i])) {
+                continue;
+            }
             AuditEvent e = batch.get(i).event();
             seq++;
             String hash = AuditChain.hash(seq, now, e.type(), e.actor(), e.messageId(), e.sender(), e.recipient(),
@@ -315,7 +350,12 @@ public class AuditLog implements DisposableBean {
                     e.product(), e.reasonCode(), e.legalBasis(), details.get(i), prev, hash));
             prev = hash;
         }
-        return new AuditRepository.Batch(records, checkpointAfter(seq, prev, now));
+        return new AuditRepository.Batch(records, records.isEmpty() ? null : checkpointAfter(seq, prev, now));
+    }
+
+    /** A conditional entry whose change changed nothing leaves no record. */
+    private static boolean recorded(Entry entry, Object changed) {
+        return !entry.conditional() || Boolean.TRUE.equals(changed);
     }
 
     private static Object change(Entry entry) {

@@ -40,20 +40,23 @@ class AuditRepository {
     }
 
     /**
-     * One transaction, one commit, for the whole batch, its checkpoint if it ends with one, and the state changes the
-     * records record ({@code changes}, run after the records and before the commit). The head is read under a row
-     * lock and moved in the same transaction, so appends from every node sharing the database form one chain: a
-     * second node's batch waits for the first to commit and continues from where it ended.
+     * One transaction, one commit, for the whole batch: the state changes the records record ({@code changes}), the
+     * records, and the checkpoint the batch ends with, if any. The head is read under a row lock and moved in the same
+     * transaction, so appends from every node sharing the database form one chain: a second node's batch waits for
+     * the first to commit and continues from where it ended. The changes run first, so the records can leave out
+     * what a change found already done.
      */
-    Batch insert(Function<Head, Batch> batchAfter, Runnable changes) {
+    Batch insert(Runnable changes, Function<Head, Batch> batchAfter) {
         return transaction.execute(status -> {
             Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
                     (rs, row) -> new Head(rs.getLong("seq"), rs.getString("hash")));
-            Batch batch = batchAfter.apply(head);
-            insertRecords(batch.records());
-            AuditRecord last = batch.records().get(batch.records().size() - 1);
-            jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
             changes.run();
+            Batch batch = batchAfter.apply(head);
+            if (!batch.records().isEmpty()) {
+                insertRecords(batch.records());
+                AuditRecord last = batch.records().get(batch.records().size() - 1);
+                jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
+            }
             AuditCheckpoint checkpoint = batch.checkpoint();
             if (checkpoint != null) {
                 jdbc.update("INSERT INTO audit_checkpoints (seq, hash, signed_at, key_id, signature) VALUES "

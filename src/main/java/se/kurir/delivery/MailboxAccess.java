@@ -89,13 +89,16 @@ public class MailboxAccess {
                         null, ReceiptType.FETCHED, clock.instant()));
     }
 
-    /** Acknowledging twice is harmless: the second call changes nothing and issues no second receipt. */
+    /**
+     * Acknowledging twice is harmless: the second call changes nothing and issues no second receipt or audit record,
+     * even when the two race on different nodes.
+     */
     public MessageState acknowledge(String caller, String mailbox, String messageId) {
         MessageRecord m = get(caller, mailbox, messageId);
         if (m.state() == MessageState.ACKNOWLEDGED) {
             return m.state();
         }
-        audit.append(MessageAudit.of(AuditEventType.MESSAGE_ACKNOWLEDGED, caller, m),
+        audit.appendIfChanged(MessageAudit.of(AuditEventType.MESSAGE_ACKNOWLEDGED, caller, m),
                 () -> messages.transition(messageId, Set.of(MessageState.DELIVERED, MessageState.FETCHED),
                         MessageState.ACKNOWLEDGED, null, ReceiptType.ACKNOWLEDGED, clock.instant()));
         return MessageState.ACKNOWLEDGED;

@@ -70,7 +70,7 @@ public class MailboxDelivery {
             changes.add(() -> messages.markDelivered(message.messageId(), message.recipient(),
                     copy.brokerMessageId(), now));
         }
-        return (int) audit.appendAll(events, changes).stream().filter(Boolean.TRUE::equals).count();
+        return (int) audit.appendAllIfChanged(events, changes).stream().filter(Boolean.TRUE::equals).count();
     }
 
     /**
@@ -94,7 +94,8 @@ public class MailboxDelivery {
     }
 
     private boolean recordDelivered(MessageRecord message, String brokerMessageId) {
-        return audit.append(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message),
+        return audit.appendIfChanged(
+                MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message),
                 () -> messages.markDelivered(message.messageId(), message.recipient(), brokerMessageId,
                         clock.instant()));
     }
