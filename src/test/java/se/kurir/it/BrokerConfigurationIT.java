@@ -7,17 +7,13 @@ import static org.awaitility.Awaitility.await;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.Session;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.activemq.artemis.core.config.FileDeploymentManager;
-import org.apache.activemq.artemis.core.config.impl.FileConfiguration;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQBasicSecurityManager;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.env.Environment;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
+import se.kurir.support.ExternalBroker;
 import se.kurir.support.KurirNode;
 
 /**
@@ -44,29 +41,12 @@ class BrokerConfigurationIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "broker-configuration-it-");
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        FileConfiguration configuration = new FileConfiguration();
-        FileDeploymentManager deployment = new FileDeploymentManager(
-                Path.of("docker/artemis/broker.xml").toAbsolutePath().toUri().toString());
-        deployment.addDeployable(configuration);
-        deployment.readConfiguration();
-        // The file as it is, but for where it keeps its journal and which port it listens on.
-        configuration.setBrokerInstance(dir.toFile());
-        configuration.clearAcceptorConfigurations();
-        configuration.addAcceptorConfiguration("artemis", "tcp://127.0.0.1:" + port + "?protocols=CORE,AMQP");
-        ActiveMQBasicSecurityManager users = new ActiveMQBasicSecurityManager();
-        broker = new EmbeddedActiveMQ().setConfiguration(configuration).setSecurityManager(users);
-        broker.start();
-        // The users and roles of docker/artemis/artemis-*.properties.example.
-        users.addNewUser("kurir", GATEWAY_PASSWORD, "kurir-gateway");
-        users.addNewUser("2021005448", Api.SKATTEVERKET, "agency-2021005448");
-        users.addNewUser("2021005521", Api.FORSAKRINGSKASSAN, "agency-2021005521");
+        port = ExternalBroker.freePort();
+        broker = ExternalBroker.start(dir, port, GATEWAY_PASSWORD);
         node = KurirNode.start(dir.resolve("node"), Map.of(
                 "spring.artemis.mode", "native", "spring.artemis.embedded.enabled", "false",
                 "spring.artemis.broker-url", "tcp://127.0.0.1:" + port,
-                "spring.artemis.user", "kurir", "spring.artemis.password", GATEWAY_PASSWORD,
+                "spring.artemis.user", ExternalBroker.GATEWAY_USER, "spring.artemis.password", GATEWAY_PASSWORD,
                 "kurir.registry.seed", "file:docker/federation.yml",
                 // The demo's certificates are of participants this federation does not have.
                 "kurir.crypto.certificates", Files.createDirectories(dir.resolve("certificates")).toString()));
