@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,11 +28,12 @@ import se.kurir.support.NodeProcess;
 import se.kurir.support.PostgresServer;
 
 /**
- * A cluster as docker/compose.yaml shapes it, without containers: two gateway nodes in JVMs of their own on one
- * throwaway PostgreSQL and one standalone Artemis broker process ({@code docker/artemis/broker.xml}). 5,000 messages
- * are sent through both; one node is killed with SIGKILL in the middle of delivering the backlog, and its senders go
- * on against the other with the same message ids, as a load balancer would send them. Every message is then delivered exactly once,
- * none is lost, and the audit chain both nodes wrote is one valid chain.
+ * A cluster as docker/compose.yaml shapes it, without containers: two gateway nodes of the cluster profile in JVMs of
+ * their own (one Hazelcast cluster) on one throwaway PostgreSQL and one standalone Artemis broker process
+ * ({@code docker/artemis/broker.xml}). 5,000 messages are sent through both; one node is killed with SIGKILL in the
+ * middle of delivering the backlog, and its senders go on against the other with the same message ids, as a load
+ * balancer would send them. Every message is then delivered exactly once, none is lost, and the audit chain both
+ * nodes wrote is one valid chain.
  */
 class ClusterCrashIT {
 
@@ -51,9 +53,11 @@ class ClusterCrashIT {
         int brokerPort = ExternalBroker.freePort();
         Process broker = ExternalBroker.startProcess(dir.resolve("broker"), brokerPort, GATEWAY_PASSWORD,
                 logs.resolve("broker.log"));
+        int[] hazelcast = {ExternalBroker.freePort(), ExternalBroker.freePort()};
+        String members = "127.0.0.1:" + hazelcast[0] + ",127.0.0.1:" + hazelcast[1];
         try (PostgresServer postgres = PostgresServer.start(binaries.get());
-                NodeProcess survivor = node(postgres, brokerPort, "a", logs);
-                NodeProcess victim = node(postgres, brokerPort, "b", logs)) {
+                NodeProcess survivor = node(postgres, brokerPort, hazelcast[0], members, "a", logs);
+                NodeProcess victim = node(postgres, brokerPort, hazelcast[1], members, "b", logs)) {
             // The mailbox's delivery waits on both nodes, as an operator can make it, so that a backlog builds; then
             // the victim alone works through it and is killed in the middle.
             ConsoleSession onSurvivor = ConsoleSession.signIn(survivor.port(), "demo-operator",
@@ -105,15 +109,17 @@ class ClusterCrashIT {
         }
     }
 
-    private NodeProcess node(PostgresServer postgres, int brokerPort, String name, Path logs) throws Exception {
+    /** A node of the cluster profile, as compose runs it (the demo profile only for its API keys and people). */
+    private NodeProcess node(PostgresServer postgres, int brokerPort, int hazelcastPort, String members, String name,
+            Path logs) throws Exception {
         Path data = Files.createDirectories(dir.resolve(name));
         return NodeProcess.start(data, logs.resolve("node-" + name + ".log"),
-                "--spring.profiles.active=postgres",
+                List.of("-Xmx512m", "-Dkurir.cluster.members=" + members, "-Dkurir.cluster.port=" + hazelcastPort),
+                "--spring.profiles.active=cluster,postgres",
                 "--KURIR_DB_URL=" + postgres.jdbcUrl("kurir"), "--KURIR_DB_USER=kurir", "--KURIR_DB_PASSWORD=",
-                "--spring.artemis.mode=native", "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=tcp://127.0.0.1:" + brokerPort,
-                "--spring.artemis.user=" + ExternalBroker.GATEWAY_USER, "--spring.artemis.password=" + GATEWAY_PASSWORD,
-                "--kurir.registry.seed=file:docker/federation.yml",
+                "--KURIR_BROKER_URL=tcp://127.0.0.1:" + brokerPort,
+                "--KURIR_BROKER_USER=" + ExternalBroker.GATEWAY_USER, "--KURIR_BROKER_PASSWORD=" + GATEWAY_PASSWORD,
+                "--KURIR_REGISTRY_SEED=file:docker/federation.yml",
                 "--kurir.crypto.certificates=" + Files.createDirectories(data.resolve("certificates")),
                 // What the killed node admitted but had not handed to the broker is queued again by the survivor.
                 "--kurir.pipeline.requeue-after=5s", "--kurir.pipeline.requeue-interval=2000");
