@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import se.kurir.adapter.pipeline.PipelineIngress;
+import se.kurir.audit.Refusals;
 import se.kurir.delivery.MessageIntake;
 import se.kurir.payload.PayloadStore;
 import se.kurir.registry.Registry;
@@ -46,9 +47,9 @@ class As4Controller {
     private final As4Inbound inbound;
 
     As4Controller(As4AccessPoint accessPoint, As4Envelopes envelopes, Registry registry, PayloadStore payloads,
-            MessageIntake intake, PipelineIngress pipeline) {
+            MessageIntake intake, PipelineIngress pipeline, Refusals refusals) {
         this.accessPoint = accessPoint;
-        this.inbound = new As4Inbound(accessPoint, envelopes, registry, payloads, intake, pipeline);
+        this.inbound = new As4Inbound(accessPoint, envelopes, registry, payloads, intake, pipeline, refusals);
     }
 
     @Operation(summary = "Receive an AS4 user message (ebMS3, SOAP 1.2 with attachments); answered with a signed "
@@ -77,6 +78,7 @@ class As4Controller {
             handler.setIncomingSecurityConfiguration(AS4IncomingSecurityConfiguration.createDefaultInstance());
             handler.setIncomingReceiverConfiguration(new AS4IncomingReceiverConfiguration());
             handler.setProcessorSupplier(() -> new CommonsArrayList<>(inbound));
+            handler.setErrorConsumer((metadata, state, errors, answer) -> inbound.refused(state, errors));
             handler.handleRequest(request.getInputStream(), headers, new ServletResponse(response));
         } catch (com.helger.phase4.util.Phase4Exception e) {
             log.info("An AS4 request was not an AS4 message: {}", e.getMessage());

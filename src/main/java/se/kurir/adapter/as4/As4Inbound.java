@@ -3,6 +3,7 @@ package se.kurir.adapter.as4;
 import com.helger.collection.commons.ICommonsList;
 import com.helger.http.header.HttpHeaderMap;
 import com.helger.phase4.attachment.WSS4JAttachment;
+import com.helger.phase4.ebms3header.Ebms3Error;
 import com.helger.phase4.ebms3header.Ebms3Property;
 import com.helger.phase4.ebms3header.Ebms3SignalMessage;
 import com.helger.phase4.ebms3header.Ebms3UserMessage;
@@ -12,16 +13,21 @@ import com.helger.phase4.incoming.IAS4IncomingMessageState;
 import com.helger.phase4.incoming.spi.AS4MessageProcessorResult;
 import com.helger.phase4.incoming.spi.AS4SignalMessageProcessorResult;
 import com.helger.phase4.incoming.spi.IAS4IncomingMessageProcessorSPI;
+import com.helger.phase4.model.error.EEbmsError;
 import com.helger.phase4.model.pmode.IPMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.w3c.dom.Node;
 import se.kurir.adapter.pipeline.PipelineIngress;
+import se.kurir.audit.Refusals;
 import se.kurir.delivery.IntakeResult;
 import se.kurir.delivery.MessageIntake;
 import se.kurir.delivery.MessageState;
@@ -37,12 +43,15 @@ import se.kurir.registry.Registry;
  * A user message phase4 has verified and decrypted, taken into the one pipeline: it must be signed with the
  * certificate of the partner its P-Mode names (phase4 only checks that some trusted key signed it) and encrypted, it
  * carries exactly one payload, and its envelope is mapped and submitted like any other. A message the pipeline
- * rejects is recorded and audited as rejected and answered with an ebMS error naming the rejection; an accepted one,
- * and a repeat of it, with the signed receipt.
+ * rejects is recorded and audited as rejected and answered with an ebMS error naming the rejection; one refused
+ * before it (wrong signer, a sender or recipient the P-Mode does not allow) is audited as a refused request, its
+ * metadata only, and answered likewise, so the partner keeps it; an accepted one, and a repeat of it, gets the signed
+ * receipt.
  */
 final class As4Inbound implements IAS4IncomingMessageProcessorSPI {
 
     static final String CHANNEL = "AS4";
+    private static final Pattern FIELD = Pattern.compile("([A-Za-z][A-Za-z.]*): ");
     private static final Logger log = LoggerFactory.getLogger(As4Inbound.class);
 
     private final As4AccessPoint accessPoint;
@@ -51,15 +60,17 @@ final class As4Inbound implements IAS4IncomingMessageProcessorSPI {
     private final PayloadStore payloads;
     private final MessageIntake intake;
     private final PipelineIngress pipeline;
+    private final Refusals refusals;
 
     As4Inbound(As4AccessPoint accessPoint, As4Envelopes envelopes, Registry registry, PayloadStore payloads,
-            MessageIntake intake, PipelineIngress pipeline) {
+            MessageIntake intake, PipelineIngress pipeline, Refusals refusals) {
         this.accessPoint = accessPoint;
         this.envelopes = envelopes;
         this.registry = registry;
         this.payloads = payloads;
         this.intake = intake;
         this.pipeline = pipeline;
+        this.refusals = refusals;
     }
 
     @Override
@@ -137,6 +148,28 @@ final class As4Inbound implements IAS4IncomingMessageProcessorSPI {
     private static String mediaType(WSS4JAttachment payload) {
         String type = payload.getUncompressedMimeType();
         return type == null || type.isBlank() ? "application/octet-stream" : type;
+    }
+
+    /**
+     * Audits the ebMS errors a user message is answered with, whether phase4 found them (a signature that does not
+     * verify, a P-Mode nobody agreed) or this class did: the refused request's metadata, never its payload. A
+     * rejection by the pipeline (EBMS:0004) is recorded there already.
+     */
+    void refused(IAS4IncomingMessageState state, AS4ErrorList errors) {
+        String partner = state.getPMode() == null ? "unknown" : state.getPMode().getInitiator().getIDValue();
+        errors.forEach(error -> {
+            Ebms3Error ebms = error.getEbmsError();
+            if (!EEbmsError.EBMS_OTHER.getErrorCode().equals(ebms.getErrorCode())) {
+                refusals.record("as4:" + partner, CHANNEL, ebms.getErrorCode(), field(ebms.getErrorDetail()),
+                        "POST /as4 " + Objects.requireNonNullElse(ebms.getRefToMessageInError(), state.getMessageID()));
+            }
+        });
+    }
+
+    /** The field this class's refusals start with ({@code originalSender: ...}); phase4's name none. */
+    private static String field(String detail) {
+        Matcher field = FIELD.matcher(detail == null ? "" : detail);
+        return field.lookingAt() ? field.group(1) : "";
     }
 
     @Override

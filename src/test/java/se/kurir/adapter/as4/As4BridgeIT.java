@@ -176,6 +176,7 @@ class As4BridgeIT {
                 "{}".getBytes(StandardCharsets.UTF_8), stranger, kurirCertificate);
         assertThat(sent.result()).isNotEqualTo(EAS4UserMessageSendResult.SUCCESS);
         assertThat(messagesCarrying(as4Id)).isZero();
+        assertThat(refusalsOf(as4Id)).as("the refusal audited").isEqualTo(1);
     }
 
     @Test
@@ -190,6 +191,7 @@ class As4BridgeIT {
             assertThat(error.getErrorDetail()).contains("originalSender");
         });
         assertThat(messagesCarrying(as4Id)).isZero();
+        assertThat(refusalsOf(as4Id)).as("the refusal audited").isEqualTo(1);
     }
 
     @Test
@@ -198,6 +200,11 @@ class As4BridgeIT {
                 "<Envelope>19121212-1212</Envelope>".getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).isBetween(400, 499);
         assertThat(messagesCarrying("19121212-1212")).isZero();
+    }
+
+    private int refusalsOf(String as4Id) {
+        return node.bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM audit_log WHERE event_type = "
+                + "'REQUEST_REFUSED' AND details LIKE ?", Integer.class, "%" + as4Id + "%");
     }
 
     private String kurirAs4() {
