@@ -327,6 +327,15 @@ public class PayloadStore {
         }
     }
 
+    /**
+     * The file a large payload is kept in, for a reader that takes a file rather than a stream (phase4's
+     * attachments); empty for a small payload, which lives in memory or the database and is read with {@link #open}.
+     */
+    public Optional<Path> file(String sha256) {
+        Path path = pathOf(sha256);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
     Path pathOf(String sha256) {
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("not a SHA-256 hex digest");

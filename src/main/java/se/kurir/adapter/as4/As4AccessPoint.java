@@ -111,10 +111,6 @@ class As4AccessPoint {
                 .findFirst();
     }
 
-    List<Partner> partners() {
-        return List.copyOf(partners.values());
-    }
-
     Duration timeout() {
         return properties.timeout();
     }

@@ -25,11 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import se.kurir.adapter.pipeline.PipelineIngress;
-import se.kurir.audit.Refusals;
-import se.kurir.delivery.MessageIntake;
-import se.kurir.payload.PayloadStore;
-import se.kurir.registry.Registry;
 
 /**
  * Where partner access points push AS4 user messages. The request is authenticated by the message itself, as
@@ -46,10 +41,9 @@ class As4Controller {
     private final As4AccessPoint accessPoint;
     private final As4Inbound inbound;
 
-    As4Controller(As4AccessPoint accessPoint, As4Envelopes envelopes, Registry registry, PayloadStore payloads,
-            MessageIntake intake, PipelineIngress pipeline, Refusals refusals) {
+    As4Controller(As4AccessPoint accessPoint, As4Inbound inbound) {
         this.accessPoint = accessPoint;
-        this.inbound = new As4Inbound(accessPoint, envelopes, registry, payloads, intake, pipeline, refusals);
+        this.inbound = inbound;
     }
 
     @Operation(summary = "Receive an AS4 user message (ebMS3, SOAP 1.2 with attachments); answered with a signed "

@@ -1,13 +1,18 @@
 package se.kurir.adapter.as4;
 
+import com.helger.phase4.model.MessageProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import se.kurir.delivery.DeliveryException;
+import se.kurir.delivery.MessageIntake;
+import se.kurir.delivery.MessageRecord;
 import se.kurir.envelope.DisclosureMode;
 import se.kurir.envelope.Envelope;
 import se.kurir.envelope.LegalBasis;
@@ -40,6 +45,11 @@ class As4Envelopes {
     static final String CORRELATION = "kurir.correlationId";
     static final String SUBJECT = "kurir.subject";
     static final String STATUS = "kurir.status";
+    /**
+     * The AS4 message id of the message this one answers. A message property, not ebMS's RefToMessageId: in a
+     * one-way P-Mode that header makes the receiver look for the second leg of a two-way exchange.
+     */
+    static final String IN_REPLY_TO = "kurir.inReplyTo";
     /** The envelope's record of the AS4 exchange it came by. */
     static final String AS4_MESSAGE_ID = "as4.message-id";
     static final String AS4_PARTNER = "as4.partner";
@@ -48,38 +58,69 @@ class As4Envelopes {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final Registry registry;
+    private final MessageIntake intake;
     private final Clock clock;
 
-    As4Envelopes(Registry registry, Clock clock) {
+    As4Envelopes(Registry registry, MessageIntake intake, Clock clock) {
         this.registry = registry;
+        this.intake = intake;
         this.clock = clock;
     }
 
     /** What a user message says, as the bridge reads it off the wire. */
-    record Received(String as4MessageId, String conversationId, String refToMessageId, String partner,
-            Map<String, String> properties) {
+    record Received(String as4MessageId, String conversationId, String partner, Map<String, String> properties) {
     }
 
-    /** The message properties a Kurir envelope is sent with. */
-    Map<String, String> properties(String sender, Envelope envelope) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put(ORIGINAL_SENDER, sender);
-        properties.put(FINAL_RECIPIENT, envelope.recipient());
+    /** The ebMS header of a Kurir message leaving for a partner. */
+    record Outgoing(String messageId, String conversationId, List<MessageProperty> properties) {
+    }
+
+    /**
+     * The header a Kurir message is sent with. Its AS4 message id is unique across access points and the same on
+     * every retry; a reply names the AS4 message it answers: the partner's own id when the message came by AS4,
+     * else the id this node gave it.
+     */
+    Outgoing outgoing(MessageRecord message, String partyId) {
+        Envelope envelope = message.envelope();
+        String conversation = envelope.conversationId() != null ? envelope.conversationId()
+                : envelope.correlationId() != null ? envelope.correlationId() : message.messageId();
+        List<MessageProperty> properties = properties(message.sender(), envelope);
+        if (envelope.inReplyTo() != null) {
+            properties.add(property(IN_REPLY_TO, null, as4IdOf(envelope.inReplyTo(), partyId)));
+        }
+        return new Outgoing(message.messageId() + "@" + partyId, conversation, properties);
+    }
+
+    private String as4IdOf(String kurirMessageId, String partyId) {
+        try {
+            String received = intake.message(kurirMessageId).envelope().metadata().get(AS4_MESSAGE_ID);
+            return received != null ? received : kurirMessageId + "@" + partyId;
+        } catch (DeliveryException unknown) {
+            return kurirMessageId + "@" + partyId;
+        }
+    }
+
+    private static List<MessageProperty> properties(String sender, Envelope envelope) {
+        List<MessageProperty> properties = new ArrayList<>();
+        properties.add(property(ORIGINAL_SENDER, ORGANISATION_NUMBER, sender));
+        properties.add(property(FINAL_RECIPIENT, MAILBOX, envelope.recipient()));
         LegalBasis basis = envelope.legalBasis();
-        properties.put(STATUTE, basis.statute());
-        properties.put(PROVISION, basis.provision());
-        properties.put(DISCLOSURE, basis.disclosureMode().name());
-        properties.put(PURPOSE, basis.purpose());
-        putIfPresent(properties, RETENTION, basis.retention());
-        putIfPresent(properties, CORRELATION, envelope.correlationId());
-        putIfPresent(properties, SUBJECT, envelope.subject());
-        properties.put(STATUS, envelope.status().name());
+        properties.add(property(STATUTE, null, basis.statute()));
+        properties.add(property(PROVISION, null, basis.provision()));
+        properties.add(property(DISCLOSURE, null, basis.disclosureMode().name()));
+        properties.add(property(PURPOSE, null, basis.purpose()));
+        properties.add(property(STATUS, null, envelope.status().name()));
+        for (String[] optional : new String[][] {{RETENTION, basis.retention()},
+                {CORRELATION, envelope.correlationId()}, {SUBJECT, envelope.subject()}}) {
+            if (optional[1] != null) {
+                properties.add(property(optional[0], null, optional[1]));
+            }
+        }
         return properties;
     }
 
-    /** The AS4 message id of a Kurir message: unique across access points, the same on every retry. */
-    String as4MessageId(String kurirMessageId, String partyId) {
-        return kurirMessageId + "@" + partyId;
+    private static MessageProperty property(String name, String type, String value) {
+        return MessageProperty.builder().name(name).type(type).value(value).build();
     }
 
     /**
@@ -109,7 +150,7 @@ class As4Envelopes {
         String messageId = UUID.nameUUIDFromBytes(("urn:kurir:as4:" + message.partner() + ":"
                 + message.as4MessageId()).getBytes(StandardCharsets.UTF_8)).toString();
         return new Envelope(messageId, isUuid(conversation) ? conversation.toLowerCase() : null,
-                inReplyTo(message.refToMessageId()), correlation, mailbox.address(), product.id(),
+                inReplyTo(properties.get(IN_REPLY_TO)), correlation, mailbox.address(), product.id(),
                 status(properties.get(STATUS)), properties.get(SUBJECT), metadata, basis, null).withAssignedIds();
     }
 
@@ -137,12 +178,12 @@ class As4Envelopes {
                 product.personalData(), sender, null, null);
     }
 
-    private static String inReplyTo(String refToMessageId) {
-        if (refToMessageId == null) {
+    /** The Kurir message an {@code kurir.inReplyTo} names: one this node sent, {@code <message id>@<party id>}. */
+    private static String inReplyTo(String as4Id) {
+        if (as4Id == null) {
             return null;
         }
-        String id = refToMessageId.contains("@") ? refToMessageId.substring(0, refToMessageId.indexOf('@'))
-                : refToMessageId;
+        String id = as4Id.contains("@") ? as4Id.substring(0, as4Id.indexOf('@')) : as4Id;
         return isUuid(id) ? id.toLowerCase() : null;
     }
 

@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 import org.w3c.dom.Node;
 import se.kurir.adapter.pipeline.PipelineIngress;
 import se.kurir.audit.Refusals;
@@ -48,7 +49,8 @@ import se.kurir.registry.Registry;
  * metadata only, and answered likewise, so the partner keeps it; an accepted one, and a repeat of it, gets the signed
  * receipt.
  */
-final class As4Inbound implements IAS4IncomingMessageProcessorSPI {
+@Component
+class As4Inbound implements IAS4IncomingMessageProcessorSPI {
 
     static final String CHANNEL = "AS4";
     private static final Pattern FIELD = Pattern.compile("([A-Za-z][A-Za-z.]*): ");
@@ -113,8 +115,7 @@ final class As4Inbound implements IAS4IncomingMessageProcessorSPI {
             }
         }
         return new As4Envelopes.Received(message.getMessageInfo().getMessageId(),
-                message.getCollaborationInfo().getConversationId(), message.getMessageInfo().getRefToMessageId(),
-                partner.settings().partnerPartyId(), properties);
+                message.getCollaborationInfo().getConversationId(), partner.settings().partnerPartyId(), properties);
     }
 
     private void admit(As4Envelopes.Received received, As4AccessPoint.Partner partner, WSS4JAttachment payload) {

@@ -6,17 +6,13 @@ import com.helger.phase4.messaging.http.HttpRetrySettings;
 import org.apache.hc.core5.util.Timeout;
 import com.helger.phase4.attachment.AS4OutgoingAttachment;
 import com.helger.phase4.ebms3header.Ebms3Error;
-import com.helger.phase4.model.MessageProperty;
 import com.helger.phase4.sender.AS4Sender;
 import com.helger.phase4.sender.EAS4UserMessageSendResult;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
@@ -92,16 +88,8 @@ final class ForwardToAccessPointProcessor implements MailboxChannel {
         MessageRecord message = waiting.get();
         String pmodeId = registry.mailbox(message.recipient()).orElseThrow().delivery().settings().get("pmode");
         As4AccessPoint.Partner partner = accessPoint.partner(pmodeId).orElseThrow();
-        Path file = copyOfPayload(message);
-        try {
-            send(message, partner, file);
-        } finally {
-            Files.deleteIfExists(file);
-        }
-    }
-
-    private void send(MessageRecord message, As4AccessPoint.Partner partner, Path file) {
         As4Properties.PModeSettings settings = partner.settings();
+        As4Envelopes.Outgoing header = envelopes.outgoing(message, accessPoint.partyId());
         List<Ebms3Error> errors = new CopyOnWriteArrayList<>();
         var builder = AS4Sender.builderUserMessage()
                 .as4ProfileID(Phase4Runtime.PROFILE_ID)
@@ -116,19 +104,13 @@ final class ForwardToAccessPointProcessor implements MailboxChannel {
                 .toPartyIDType(accessPoint.partyIdType()).toPartyID(settings.partnerPartyId())
                 .toRole(partner.outbound().getResponder().getRole())
                 .service(settings.service()).action(settings.action())
-                .messageID(envelopes.as4MessageId(message.messageId(), accessPoint.partyId()))
-                .conversationID(conversation(message))
+                .messageID(header.messageId())
+                .conversationID(header.conversationId())
+                .messageProperties(header.properties())
                 .receiverCertificate(partner.certificate())
                 .endpointURL(settings.partnerUrl())
                 .signalMsgConsumer((signal, metadata, state) -> errors.addAll(signal.getError()))
-                .addAttachment(AS4OutgoingAttachment.builder().data(file.toFile())
-                        .mimeType(MimeTypeParser.safeParseMimeType(message.mediaType()))
-                        .filename(message.messageId()));
-        if (message.envelope().inReplyTo() != null) {
-            builder.refToMessageID(envelopes.as4MessageId(message.envelope().inReplyTo(), settings.partnerPartyId()));
-        }
-        envelopes.properties(message.sender(), message.envelope()).forEach((name, value) -> builder
-                .addMessageProperty(MessageProperty.builder().name(name).value(value).type(type(name))));
+                .addAttachment(attachment(message));
         EAS4UserMessageSendResult result = builder.sendMessageAndCheckForReceipt();
         if (result != EAS4UserMessageSendResult.SUCCESS) {
             throw failed(message.messageId(), "partner " + settings.partnerPartyId() + " (" + settings.partnerUrl()
@@ -137,35 +119,21 @@ final class ForwardToAccessPointProcessor implements MailboxChannel {
         }
     }
 
-    private static String type(String property) {
-        return switch (property) {
-            case As4Envelopes.ORIGINAL_SENDER -> As4Envelopes.ORGANISATION_NUMBER;
-            case As4Envelopes.FINAL_RECIPIENT -> As4Envelopes.MAILBOX;
-            default -> null;
-        };
-    }
-
-    private static String conversation(MessageRecord message) {
-        if (message.envelope().conversationId() != null) {
-            return message.envelope().conversationId();
-        }
-        return message.envelope().correlationId() != null ? message.envelope().correlationId() : message.messageId();
-    }
-
     /**
-     * phase4 reads an attachment from a file; the copy is readable by this process only and deleted as soon as the
-     * hand-over ends, and it is what the payload store already holds (Kurir never stores more plaintext than that).
+     * The payload as phase4 reads it: a large one from the payload store's own file, never copied; a small one, which
+     * the store keeps in the database, as its bytes (at most {@code kurir.payload.inline-max-size}).
      */
-    private Path copyOfPayload(MessageRecord message) throws IOException {
-        Path file = Files.createTempFile("kurir-as4-", ".payload",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (InputStream in = payloads.open(message.payload().sha256())) {
-            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | UncheckedIOException e) {
-            Files.deleteIfExists(file);
-            throw e;
+    private AS4OutgoingAttachment.Builder attachment(MessageRecord message) throws IOException {
+        AS4OutgoingAttachment.Builder attachment = AS4OutgoingAttachment.builder()
+                .mimeType(MimeTypeParser.safeParseMimeType(message.mediaType())).filename(message.messageId());
+        String sha256 = message.payload().sha256();
+        Optional<Path> file = payloads.file(sha256);
+        if (file.isPresent()) {
+            return attachment.data(file.get().toFile());
         }
-        return file;
+        try (InputStream in = payloads.open(sha256)) {
+            return attachment.data(in.readAllBytes());
+        }
     }
 
     private FailedAttempt failed(String messageId, String error) {

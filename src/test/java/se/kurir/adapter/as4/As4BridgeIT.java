@@ -120,7 +120,8 @@ class As4BridgeIT {
         String answerId = "answer-" + UUID.randomUUID() + "@" + PARTNER_PARTY;
         byte[] answer = "{\"utbetalningar\": 3, \"personnummer\": \"191212121212\"}".getBytes(StandardCharsets.UTF_8);
         PartnerAccessPoint.Sent sent = partner.send(kurirAs4(), "fk-manadsfil", MANADSFIL_SERVICE, ACTION, answerId,
-                Map.of("originalSender", "2021005521", "finalRecipient", "2021005448.kontroll"), answer, null,
+                Map.of("originalSender", "2021005521", "finalRecipient", "2021005448.kontroll",
+                        "kurir.inReplyTo", id + "@" + KURIR_PARTY), answer, null,
                 kurirCertificate);
         assertThat(sent.result()).as("Kurir's signed receipt: %s", sent.errors())
                 .isEqualTo(EAS4UserMessageSendResult.SUCCESS);
@@ -130,8 +131,27 @@ class As4BridgeIT {
         var opened = api.get(Api.SKATTEVERKET, "/api/v1/mailboxes/2021005448.kontroll/messages/" + kurirId).json();
         assertThat(opened.toString()).contains("manadsfil-utbetalningar").contains("10 kap. 28 §")
                 .contains(PARTNER_PARTY);
+        assertThat(opened.at("/envelope/inReplyTo").asText()).as("in reply to Kurir's message").isEqualTo(id);
         assertThat(api.get(Api.SKATTEVERKET, "/api/v1/mailboxes/2021005448.kontroll/messages/" + kurirId
                 + "/payload").body()).isEqualTo(new String(answer, StandardCharsets.UTF_8));
+
+        String reply = UUID.randomUUID().toString();
+        String replyEnvelope = Envelopes.inkomstuppgift(reply)
+                .replaceFirst("\\{", "{\"inReplyTo\": \"" + kurirId + "\", ");
+        assertThat(api.sendMessage(Api.SKATTEVERKET, replyEnvelope, Envelopes.payload()).status()).isEqualTo(202);
+        assertThat(awaitReceived(reply + "@" + KURIR_PARTY).properties())
+                .as("the partner's own id for the message answered").containsEntry("kurir.inReplyTo", answerId);
+    }
+
+    @Test
+    void aPayloadTheStoreKeepsAsAFileGoesFromThatFile() {
+        String id = UUID.randomUUID().toString();
+        byte[] payload = ("{\"personnummer\": \"" + Envelopes.SYNTHETIC_PERSONNUMMER + "\", \"inkomst\": 412000, "
+                + "\"nonce\": \"" + "x".repeat(700_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        assertThat(api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(id), payload).status()).isEqualTo(202);
+
+        assertThat(awaitReceived(id + "@" + KURIR_PARTY).payload()).as("larger than the store keeps inline")
+                .isEqualTo(payload);
     }
 
     @Test

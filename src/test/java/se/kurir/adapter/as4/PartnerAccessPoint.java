@@ -71,7 +71,7 @@ final class PartnerAccessPoint {
     static final String PARTY_TYPE = "urn:oasis:names:tc:ebcore:partyid-type:unregistered";
 
     /** What arrived, as the partner's back end would see it. */
-    record Received(String messageId, String conversationId, String refToMessageId, Map<String, String> properties,
+    record Received(String messageId, String conversationId, Map<String, String> properties,
             byte[] payload, String mimeType, X509Certificate signer, boolean decrypted) {
     }
 
@@ -227,7 +227,7 @@ final class PartnerAccessPoint {
             try (InputStream in = attachments.get(0).getSourceStream()) {
                 received.add(new Received(message.getMessageInfo().getMessageId(),
                         message.getCollaborationInfo().getConversationId(),
-                        message.getMessageInfo().getRefToMessageId(), properties, in.readAllBytes(),
+                        properties, in.readAllBytes(),
                         attachments.get(0).getUncompressedMimeType(), state.getSigningCertificate(),
                         state.isSoapDecrypted()));
             } catch (IOException e) {
