@@ -3,6 +3,7 @@ package se.kurir.registry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How a mailbox's messages leave the gateway: its one way out, named in the registry seed as {@code delivery:
@@ -97,6 +98,20 @@ public sealed interface DeliveryChannel {
                     .forEach(e -> settings.put(e.getKey(), e.getValue()));
             return settings;
         }
+
+        /**
+         * The options, refusing any but {@code allowed}, as the registry refuses them for the kinds it knows: how the
+         * transport that owns this kind checks a mailbox at start-up.
+         */
+        public Map<String, String> only(String... allowed) {
+            DeliveryChannel.only(options, new TreeSet<>(Set.of(allowed)), this);
+            return options;
+        }
+
+        /** The option {@code name}, which must be an http(s) URL. */
+        public String httpUrl(String name) {
+            return DeliveryChannel.httpUrl(name, options.get(name));
+        }
     }
 
     /**
@@ -120,7 +135,7 @@ public sealed interface DeliveryChannel {
             case Pull.KIND -> only(options, Set.of(), new Pull());
             case BrokerOutbox.KIND -> only(options, Set.of(), new BrokerOutbox());
             case Push.KIND -> blank(options.get("url")) ? only(options, Set.of("url"), new Pull())
-                    : only(options, Set.of("url"), new Push(httpUrl(options.get("url"))));
+                    : only(options, Set.of("url"), new Push(httpUrl("url", options.get("url"))));
             case FileInbox.KIND -> blank(options.get("server")) ? only(options, Set.of("server"), new Pull())
                     : only(options, Set.of("server"), new FileInbox(options.get("server")));
             default -> !options.isEmpty() && options.values().stream().allMatch(DeliveryChannel::blank) ? new Pull()
@@ -138,9 +153,9 @@ public sealed interface DeliveryChannel {
         return channel;
     }
 
-    private static String httpUrl(String url) {
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new IllegalArgumentException("delivery.url must be an http(s) URL, was " + url);
+    private static String httpUrl(String name, String url) {
+        if (url == null || !url.startsWith("https://") && !url.startsWith("http://")) {
+            throw new IllegalArgumentException("delivery." + name + " must be an http(s) URL, was " + url);
         }
         return url;
     }

@@ -53,4 +53,16 @@ class DeliveryChannelTest {
         assertThatThrownBy(() -> DeliveryChannel.of(Map.of("url", "https://x.example")))
                 .hasMessage("delivery.kind must be a short lower-case name, was null");
     }
+
+    @Test
+    void aPluggedKindsTransportChecksItsSettingsTheSameWay() {
+        var shs = new DeliveryChannel.Plugged("shs", Map.of("url", "ftp://node.example", "node", "x"));
+        assertThatThrownBy(() -> shs.only("url"))
+                .hasMessage("delivery.node is not a setting of kind shs (allowed: url)");
+        assertThatThrownBy(() -> shs.httpUrl("url"))
+                .hasMessage("delivery.url must be an http(s) URL, was ftp://node.example");
+        var sdk = new DeliveryChannel.Plugged("sdk", Map.of("url", "https://mt.example/sdk/v1/envelopes"));
+        assertThat(sdk.only("url")).containsEntry("url", "https://mt.example/sdk/v1/envelopes");
+        assertThat(sdk.httpUrl("url")).isEqualTo("https://mt.example/sdk/v1/envelopes");
+    }
 }

@@ -13,12 +13,10 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
-import se.kurir.adapter.pipeline.ChannelSettings;
 import se.kurir.adapter.pipeline.FailedAttempt;
 import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.DeadLetters;
@@ -66,15 +64,13 @@ final class ForwardToAccessPointProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        Map<String, String> settings = ChannelSettings.only(mailbox, KIND, "pmode");
+        String pmode = MailboxChannel.settings(mailbox).only("pmode").get("pmode");
         if (!accessPoint.enabled()) {
-            throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery kind as4 needs the AS4 "
-                    + "bridge, and kurir.as4.party-id is blank");
+            throw new IllegalArgumentException("delivery kind as4 needs the AS4 bridge, and kurir.as4.party-id is "
+                    + "blank");
         }
-        String pmode = settings.get("pmode");
         if (pmode == null || accessPoint.partner(pmode).isEmpty()) {
-            throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": delivery.pmode must name one of "
-                    + "kurir.as4.pmodes; was " + pmode);
+            throw new IllegalArgumentException("delivery.pmode must name one of kurir.as4.pmodes; was " + pmode);
         }
     }
 

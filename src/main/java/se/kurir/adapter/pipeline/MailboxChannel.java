@@ -1,6 +1,7 @@
 package se.kurir.adapter.pipeline;
 
 import org.apache.camel.Processor;
+import se.kurir.registry.DeliveryChannel;
 import se.kurir.registry.Mailbox;
 
 /**
@@ -18,8 +19,14 @@ public interface MailboxChannel extends Processor {
 
     /**
      * Called at start-up for each mailbox of this kind: a setting the channel cannot honour (a file inbox naming a
-     * server that is not configured, say) throws, naming the mailbox and the setting, and the node does not start.
+     * server that is not configured, say) throws, naming the setting, and the node does not start. The mailbox is
+     * named in front of an {@link IllegalArgumentException}'s message by the caller.
      */
     default void check(Mailbox mailbox) {
+    }
+
+    /** The settings of a mailbox of a kind plugged in by a transport, as the registry read them. */
+    static DeliveryChannel.Plugged settings(Mailbox mailbox) {
+        return (DeliveryChannel.Plugged) mailbox.delivery();
     }
 }

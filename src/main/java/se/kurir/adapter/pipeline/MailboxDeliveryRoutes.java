@@ -67,13 +67,21 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
             if (kind.equals(DeliveryChannel.Pull.KIND)) {
                 route.process(deliverRunToMailbox).id(routeId + "-deliver");
             } else {
-                channelFor(mailbox).check(mailbox);
+                check(mailbox);
                 route.to(kindEndpoint(kind)).id(routeId + "-" + kind);
                 route.process(deliverToMailbox).id(routeId + "-deliver");
             }
         }
 
         recordDeadLetters();
+    }
+
+    private void check(Mailbox mailbox) {
+        try {
+            channelFor(mailbox).check(mailbox);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Mailbox " + mailbox.address() + ": " + e.getMessage(), e);
+        }
     }
 
     private MailboxChannel channelFor(Mailbox mailbox) {

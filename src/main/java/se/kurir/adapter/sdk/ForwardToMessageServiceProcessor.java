@@ -21,7 +21,6 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
-import se.kurir.adapter.pipeline.ChannelSettings;
 import se.kurir.adapter.pipeline.FailedAttempt;
 import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.crypto.CertificateRegistry;
@@ -87,8 +86,8 @@ final class ForwardToMessageServiceProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        ChannelSettings.only(mailbox, KIND, "url");
-        ChannelSettings.httpUrl(mailbox, "url", "the other message service's envelope address");
+        MailboxChannel.settings(mailbox).only("url");
+        MailboxChannel.settings(mailbox).httpUrl("url");
     }
 
     @Override

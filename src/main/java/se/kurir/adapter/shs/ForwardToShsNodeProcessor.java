@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 import se.kurir.adapter.KurirHeaders;
-import se.kurir.adapter.pipeline.ChannelSettings;
 import se.kurir.adapter.pipeline.FailedAttempt;
 import se.kurir.adapter.pipeline.MailboxChannel;
 import se.kurir.delivery.DeadLetters;
@@ -61,8 +60,8 @@ final class ForwardToShsNodeProcessor implements MailboxChannel {
 
     @Override
     public void check(Mailbox mailbox) {
-        ChannelSettings.only(mailbox, KIND, "url");
-        ChannelSettings.httpUrl(mailbox, "url", "the other SHS node's receive service");
+        MailboxChannel.settings(mailbox).only("url");
+        MailboxChannel.settings(mailbox).httpUrl("url");
     }
 
     @Override
