@@ -53,5 +53,7 @@ public enum AuditEventType {
      */
     PRIVACY_APPLIED,
     /** An operator re-identified a pseudonym (FF1 deciphered): who, which key version, for which case. */
-    PSEUDONYM_REVERSED
+    PSEUDONYM_REVERSED,
+    /** An operator switched crisis mode on or off (bulk transfers to peer nodes held back while it is on). */
+    CRISIS_MODE_SWITCHED
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -91,6 +92,16 @@ public class MailboxDelivery {
         log.warn(DeliveryLogCode.OUTBOX_COPY_RESENT + " message {} was recorded delivered by broker message {}, "
                 + "whose transaction did not commit; sending its outbox copy again", messageId, brokerMessageId);
         return messages.find(messageId);
+    }
+
+    /**
+     * The peer node that serves the recipient took the message over: delivered, as far as this node goes, audited
+     * naming the node. Its later receipts (fetched, acknowledged) come back from there ({@link PeerReceipts}).
+     */
+    public boolean deliveredToPeer(MessageRecord message, String brokerMessageId, String peerNode) {
+        return audit.appendIfChanged(MessageAudit.of(AuditEventType.MESSAGE_DELIVERED, MessageAudit.GATEWAY, message,
+                null, Map.of("peerNode", peerNode)), () -> messages.markDelivered(message.messageId(),
+                        message.recipient(), brokerMessageId, clock.instant()));
     }
 
     private boolean recordDelivered(MessageRecord message, String brokerMessageId) {

@@ -62,6 +62,9 @@ public class MessageIntake {
         MessageRecord record = new MessageRecord(submission.messageId(), submission.sender(), envelope,
                 state, reason, decision.agreementId(), payload, submission.mediaType(), now, now);
         var details = new HashMap<String, String>(Map.of("channel", submission.channel()));
+        if (submission.forwarded()) {
+            details.put("peerNode", submission.peerNode());
+        }
         if (envelope.contradicts(payload.sha256(), payload.size())) {
             details.put("declaredSha256", envelope.payload().sha256());
         }

@@ -71,6 +71,19 @@ public class JsonEnvelopeReader {
     }
 
     /**
+     * The envelope of a message another Kurir node admitted and forwards: the same schema, and the gateway's own
+     * metadata (the privacy step's record) kept, since the node that wrote it is authenticated and in the directory.
+     */
+    public Envelope readForwarded(byte[] json) {
+        ObjectNode tree = validated(json, schema);
+        try {
+            return mapper.treeToValue(tree, Envelope.class);
+        } catch (JsonProcessingException e) {
+            throw InvalidEnvelopeException.malformed(e.getOriginalMessage());
+        }
+    }
+
+    /**
      * The envelopes of a message to one mailbox ({@code recipient}) or to several ({@code recipients}): one envelope
      * per mailbox, in the order given, each with its {@code recipient} and otherwise the same.
      */

@@ -23,17 +23,24 @@ public class Registry {
     private final List<Product> productList;
     private final Map<String, Product> products;
     private final List<Agreement> agreements;
+    private final List<PeerNode> peerNodes;
 
     /** Seeds the database first; Java evaluates the arguments left to right, so the reads see the seed. */
     @Autowired
     Registry(RegistrySeeder seeder, RegistryRepository repository) {
         this(seeded(seeder, repository).participants(), repository.mailboxes(), repository.products(),
-                repository.agreements());
+                repository.agreements(), repository.peerNodes());
+    }
+
+    /** A registry of the given values, in no federation. */
+    public Registry(List<Participant> participants, List<Mailbox> mailboxes, List<Product> products,
+            List<Agreement> agreements) {
+        this(participants, mailboxes, products, agreements, List.of());
     }
 
     /** A registry of the given values, as read from the database; also for tests and tools. */
     public Registry(List<Participant> participants, List<Mailbox> mailboxes, List<Product> products,
-            List<Agreement> agreements) {
+            List<Agreement> agreements, List<PeerNode> peerNodes) {
         this.participants = List.copyOf(participants);
         this.participantsById = index(participants, Participant::orgNumber);
         this.mailboxList = mailboxes.stream().sorted(Comparator.comparing(Mailbox::address)).toList();
@@ -41,6 +48,7 @@ public class Registry {
         this.productList = products.stream().sorted(Comparator.comparing(Product::id)).toList();
         this.products = index(products, Product::id);
         this.agreements = List.copyOf(agreements);
+        this.peerNodes = List.copyOf(peerNodes);
     }
 
     private static RegistryRepository seeded(RegistrySeeder seeder, RegistryRepository repository) {
@@ -102,6 +110,25 @@ public class Registry {
     public List<Agreement> agreementsCoveringRequest(String product, String requester, String answerer) {
         return agreements.stream().filter(a -> a.product().equals(product) && a.coversRequest(requester, answerer))
                 .toList();
+    }
+
+    /** The federation directory: the other nodes and whom they serve. */
+    public List<PeerNode> peerNodes() {
+        return peerNodes;
+    }
+
+    public Optional<PeerNode> peerNode(String id) {
+        return peerNodes.stream().filter(n -> n.id().equals(id)).findFirst();
+    }
+
+    /** The other node that serves this participant; empty when this node serves it (or nobody does). */
+    public Optional<PeerNode> nodeServing(String participant) {
+        return peerNodes.stream().filter(n -> n.serves(participant)).findFirst();
+    }
+
+    /** The peer node whose TLS client certificate has this SHA-256 fingerprint. */
+    public Optional<PeerNode> peerNodeByFingerprint(String fingerprint) {
+        return peerNodes.stream().filter(n -> n.tlsFingerprint().equalsIgnoreCase(fingerprint)).findFirst();
     }
 
     public Optional<Agreement> agreement(String id) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +36,8 @@ class RegistryRepository {
 
     @Transactional
     void replaceAll(List<Participant> participants, List<Mailbox> mailboxes, List<Product> products,
-            List<Agreement> agreements) {
+            List<Agreement> agreements, List<PeerNode> nodes) {
+        replaceDirectory(nodes);
         participants.forEach(this::upsert);
         mailboxes.forEach(this::upsert);
         products.forEach(this::upsert);
@@ -43,6 +46,21 @@ class RegistryRepository {
         deleteOthers("products", "id", products.stream().map(Product::id).toList());
         deleteOthers("mailboxes", "address", mailboxes.stream().map(Mailbox::address).toList());
         deleteOthers("participants", "org_number", participants.stream().map(Participant::orgNumber).toList());
+    }
+
+    /** The directory is small and read whole: written afresh each time. */
+    private void replaceDirectory(List<PeerNode> nodes) {
+        jdbc.sql("DELETE FROM peer_node_participants").update();
+        deleteOthers("peer_nodes", "id", nodes.stream().map(PeerNode::id).toList());
+        for (PeerNode node : nodes) {
+            if (jdbc.sql("UPDATE peer_nodes SET url = ?, tls_fingerprint = ? WHERE id = ?")
+                    .params(node.url(), node.tlsFingerprint(), node.id()).update() == 0) {
+                jdbc.sql("INSERT INTO peer_nodes (url, tls_fingerprint, id) VALUES (?, ?, ?)")
+                        .params(node.url(), node.tlsFingerprint(), node.id()).update();
+            }
+            node.participants().forEach(p -> jdbc.sql("INSERT INTO peer_node_participants (participant, node_id) "
+                    + "VALUES (?, ?)").params(p, node.id()).update());
+        }
     }
 
     private void deleteOthers(String table, String key, Collection<String> keep) {
@@ -79,12 +97,14 @@ class RegistryRepository {
     private void upsert(Product p) {
         var params = new Object[] {p.name(), p.description(), p.classification().name(), p.personalData(),
             p.maxPayloadBytes(), p.eventRetention() == null ? null : p.eventRetention().toString(), p.shsProduct(),
-            p.id()};
+            p.priority().name(), p.id()};
         int n = jdbc.sql("UPDATE products SET name = ?, description = ?, classification = ?, personal_data = ?, "
-                + "max_payload_bytes = ?, event_retention = ?, shs_product = ? WHERE id = ?").params(params).update();
+                + "max_payload_bytes = ?, event_retention = ?, shs_product = ?, priority = ? WHERE id = ?")
+                .params(params).update();
         if (n == 0) {
             jdbc.sql("INSERT INTO products (name, description, classification, personal_data, max_payload_bytes, "
-                    + "event_retention, shs_product, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)").params(params).update();
+                    + "event_retention, shs_product, priority, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(params)
+                    .update();
         }
     }
 
@@ -115,10 +135,20 @@ class RegistryRepository {
 
     List<Product> products() {
         return jdbc.sql("SELECT id, name, description, classification, personal_data, max_payload_bytes, "
-                + "event_retention, shs_product FROM products ORDER BY id").query((rs, i) -> new Product(
+                + "event_retention, shs_product, priority FROM products ORDER BY id").query((rs, i) -> new Product(
                         rs.getString(1), rs.getString(2), rs.getString(3), Classification.valueOf(rs.getString(4)),
                         rs.getBoolean(5), rs.getLong(6), rs.getString(7) == null ? null : Period.parse(rs.getString(7)),
-                        rs.getString(8))).list();
+                        rs.getString(8), Priority.valueOf(rs.getString(9)))).list();
+    }
+
+    List<PeerNode> peerNodes() {
+        Map<String, List<String>> served = new HashMap<>();
+        jdbc.sql("SELECT node_id, participant FROM peer_node_participants ORDER BY participant").query(rs -> {
+            served.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+        return jdbc.sql("SELECT id, url, tls_fingerprint FROM peer_nodes ORDER BY id").query((rs, i) -> new PeerNode(
+                rs.getString(1), rs.getString(2), rs.getString(3), served.getOrDefault(rs.getString(1), List.of())))
+                .list();
     }
 
     List<Agreement> agreements() {

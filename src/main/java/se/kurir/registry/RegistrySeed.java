@@ -8,12 +8,23 @@ import se.kurir.envelope.DisclosureMode;
 
 /** The shape of a registry seed file; see {@code config/registry/}. */
 record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> products, List<Agreement> agreements,
-        ShsImport shsImport) {
+        ShsImport shsImport, List<SeedNode> nodes) {
 
     RegistrySeed {
         participants = participants == null ? List.of() : participants;
         products = products == null ? List.of() : products;
         agreements = agreements == null ? List.of() : agreements;
+        nodes = nodes == null ? List.of() : nodes;
+    }
+
+    /**
+     * The federation directory: another Kurir node and the participants it serves ({@link PeerNode}). A node whose
+     * url is blank is left out, so one seed serves nodes in and out of a federation.
+     */
+    record SeedNode(String id, String url, String tlsFingerprint, List<String> participants) {
+        SeedNode {
+            participants = participants == null ? List.of() : participants;
+        }
     }
 
     /**
@@ -67,8 +78,9 @@ record RegistrySeed(List<SeedParticipant> participants, List<SeedProduct> produc
     /**
      * @param eventRetention ISO 8601 period the product's change feed keeps events, e.g. P30D
      * @param shsProduct the SHS product type's UUID, for products SHS clients send
+     * @param priority CRISIS, NORMAL (when absent) or BULK
      */
     record SeedProduct(String id, String name, String description, Classification classification,
-            boolean personalData, String maxPayloadSize, String eventRetention, UUID shsProduct) {
+            boolean personalData, String maxPayloadSize, String eventRetention, UUID shsProduct, Priority priority) {
     }
 }

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -51,18 +53,22 @@ class RegistrySeeder {
 
     void seed() {
         RegistrySeed seed = read();
+        List<PeerNode> nodes = seed.nodes().stream().filter(n -> n.url() != null && !n.url().isBlank())
+                .map(n -> new PeerNode(n.id(), n.url(), n.tlsFingerprint(), n.participants())).toList();
         List<Participant> participants = new ArrayList<>();
         List<Mailbox> mailboxes = new ArrayList<>();
         for (RegistrySeed.SeedParticipant p : seed.participants()) {
             participants.add(new Participant(p.orgNumber(), p.name(), p.sdkDomain(), p.shsLegacyNumbers()));
+            Optional<PeerNode> servedBy = nodes.stream().filter(n -> n.serves(p.orgNumber())).findFirst();
             p.mailboxes().forEach(m -> mailboxes.add(new Mailbox(p.orgNumber() + "." + m.name(), p.orgNumber(),
-                    m.description(), m.sdkFunctionalAddress(), delivery(p.orgNumber() + "." + m.name(), m),
+                    m.description(), m.sdkFunctionalAddress(), servedBy.map(RegistrySeeder::toPeer)
+                            .orElseGet(() -> delivery(p.orgNumber() + "." + m.name(), m)),
                     RegistrySeed.SeedEndpoint.url(m.query()))));
         }
         List<Product> products = new ArrayList<>(seed.products().stream().map(p -> new Product(p.id(), p.name(),
                 p.description(), p.classification(), p.personalData(), DataSize.parse(p.maxPayloadSize()).toBytes(),
                 p.eventRetention() == null ? null : Period.parse(p.eventRetention()),
-                p.shsProduct() == null ? null : p.shsProduct().toString())).toList());
+                p.shsProduct() == null ? null : p.shsProduct().toString(), p.priority())).toList());
         List<Agreement> agreements = new ArrayList<>(seed.agreements());
         if (seed.shsImport() != null) {
             ShsDocuments.Imported imported = ShsDocuments.read(shsDocuments(seed.shsImport()),
@@ -73,9 +79,40 @@ class RegistrySeeder {
             agreements.addAll(imported.agreements());
         }
         checkReferences(participants, mailboxes, products, agreements);
-        repository.replaceAll(participants, mailboxes, products, agreements);
-        log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements",
-                properties.seed(), participants.size(), mailboxes.size(), products.size(), agreements.size());
+        checkDirectory(nodes, participants);
+        repository.replaceAll(participants, mailboxes, products, agreements, nodes);
+        log.info("Registry seeded from {}: {} participants, {} mailboxes, {} products, {} agreements, {} peer nodes",
+                properties.seed(), participants.size(), mailboxes.size(), products.size(), agreements.size(),
+                nodes.size());
+    }
+
+    /**
+     * A participant served by another node has every mailbox there: whatever way out the seed gives the mailbox
+     * applies on that node, and here its messages go to the node.
+     */
+    private static DeliveryChannel toPeer(PeerNode node) {
+        return DeliveryChannel.of(Map.of("kind", PeerNode.DELIVERY_KIND, "node", node.id()));
+    }
+
+    /** Each peer once, with a plausible address and fingerprint, serving known participants no other peer serves. */
+    static void checkDirectory(List<PeerNode> nodes, List<Participant> participants) {
+        Set<String> orgs = participants.stream().map(Participant::orgNumber).collect(Collectors.toSet());
+        unique("node", nodes.stream().map(PeerNode::id).toList());
+        Set<String> served = new HashSet<>();
+        for (PeerNode node : nodes) {
+            String problem = !node.id().matches("[a-z0-9][a-z0-9-]{0,62}") ? "id must be lower-case letters, digits "
+                    + "and dashes"
+                    : !node.url().startsWith("https://") ? "url must be https://host:port, was " + node.url()
+                    : !node.tlsFingerprint().matches("[0-9a-f]{64}") ? "tlsFingerprint must be the SHA-256 of its "
+                            + "TLS client certificate, 64 hex digits"
+                    : node.participants().stream().filter(p -> !orgs.contains(p)).findFirst()
+                            .map(p -> "serves unknown participant " + p)
+                    .orElse(node.participants().stream().filter(p -> !served.add(p)).findFirst()
+                            .map(p -> "serves participant " + p + ", which another node serves too").orElse(null));
+            if (problem != null) {
+                throw new InvalidRegistrySeedException("Node " + node.id() + ": " + problem, null);
+            }
+        }
     }
 
     private DeliveryChannel delivery(String address, RegistrySeed.SeedMailbox mailbox) {

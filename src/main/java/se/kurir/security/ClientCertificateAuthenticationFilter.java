@@ -54,7 +54,8 @@ final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!(request.getAttribute(CERTIFICATES) instanceof X509Certificate[] presented) || presented.length == 0) {
+        if (!(request.getAttribute(CERTIFICATES) instanceof X509Certificate[] presented) || presented.length == 0
+                || SecurityContextHolder.getContext().getAuthentication() != null) {
             chain.doFilter(request, response);
             return;
         }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -35,12 +36,12 @@ final class ProblemResponses {
                 "Your role does not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, int status, ProblemCode code,
+    static void write(ObjectMapper json, HttpServletResponse response, int status, ProblemCode code,
             String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", code.type());
-        body.put("title", status == 401 ? "Unauthorized" : "Forbidden");
+        body.put("title", HttpStatus.valueOf(status).getReasonPhrase());
         body.put("status", status);
         body.put("detail", detail);
         body.put("code", code.name());

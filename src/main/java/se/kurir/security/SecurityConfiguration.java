@@ -2,6 +2,7 @@ package se.kurir.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -24,7 +25,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, SecurityProperties properties, ObjectMapper json, Registry registry,
-            CertificateRegistry certificates, Refusals refusals) throws Exception {
+            CertificateRegistry certificates, Refusals refusals,
+            @Value("${kurir.federation.port:0}") int federationPort,
+            @Value("${kurir.federation.node-id:}") String nodeId) throws Exception {
         var unauthenticated = ProblemResponses.unauthenticated(json);
         http.csrf(csrf -> csrf.disable()) // stateless API: no session cookie to forge requests with
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -34,6 +37,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ClientCertificateAuthenticationFilter(registry, certificates, unauthenticated,
                         refusals),
                         BasicAuthenticationFilter.class)
+                .addFilterBefore(new PeerNodeAuthenticationFilter(nodeId.isBlank() ? 0 : federationPort, json, registry,
+                        unauthenticated, refusals), ClientCertificateAuthenticationFilter.class)
                 .addFilterAfter(new ApiKeyAuthenticationFilter(new ApiClients(properties.apiKeys()), unauthenticated),
                         ClientCertificateAuthenticationFilter.class)
                 .addFilterAfter(new CrossSiteRequestGuard(ProblemResponses.crossSite(json), refusals),
@@ -49,6 +54,7 @@ class SecurityConfiguration {
                         // AS4 authenticates the message, not the connection: the WS-Security signature must be the
                         // P-Mode partner's own (As4Controller), as eDelivery access points expect.
                         .requestMatchers(HttpMethod.POST, "/as4").permitAll()
+                        .requestMatchers(PeerNodeAuthenticationFilter.PATH + "**").hasRole(Roles.PEER_NODE)
                         .requestMatchers(HttpMethod.POST, "/api/v1/messages", "/api/v1/requests",
                                 "/api/v1/products/*/events").hasRole(Roles.PARTICIPANT)
                         .requestMatchers("/api/v1/subscriptions/**", "/api/v1/uploads/**").hasRole(Roles.PARTICIPANT)
@@ -61,7 +67,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/reviews/**").hasRole(Roles.REVIEWER)
                         .requestMatchers("/api/v1/privacy/reversals/**").hasRole(Roles.REIDENTIFIER)
                         .requestMatchers("/api/v1/audit/**").hasRole(Roles.AUDITOR)
-                        .requestMatchers("/actuator/**", "/api/v1/dead-letters/**").hasRole(Roles.OPERATOR)
+                        .requestMatchers("/actuator/**", "/api/v1/dead-letters/**", "/api/v1/federation/**")
+                                .hasRole(Roles.OPERATOR)
                         .anyRequest().authenticated());
         if (properties.oauth2().enabled()) {
             OAuth2Clients clients = new OAuth2Clients(properties.oauth2());

@@ -8,7 +8,9 @@ public enum SecurityProblem implements ProblemCode {
     FORBIDDEN("The caller's role does not allow this request."),
     CROSS_SITE_REQUEST_REFUSED("A state-changing request with HTTP Basic from a browser page, or with a form body."),
     CLIENT_CERTIFICATE_NO_PARTICIPANT("The client certificate names no registered participant."),
-    CLIENT_CERTIFICATE_REVOKED("The client certificate is revoked.");
+    CLIENT_CERTIFICATE_REVOKED("The client certificate is revoked."),
+    PEER_NODE_UNKNOWN("The client certificate on the federation listener is no peer node's in the directory."),
+    NOT_ON_THIS_LISTENER("The node-to-node API is served on the federation listener only, and nothing else is.");
 
     private final String meaning;
 

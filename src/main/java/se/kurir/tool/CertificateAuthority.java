@@ -116,10 +116,26 @@ public final class CertificateAuthority {
                 ? new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "SE").addRDN(BCStyle.CN, name).build()
                 : participant(orgNumber, name);
         KeyPurposeId purpose = orgNumber == null ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth;
+        return issueTls(subject, key, dnsNames, notBefore, notAfter, purpose);
+    }
+
+    /**
+     * A federation node's TLS certificate: its listener's server certificate for {@code dnsNames} and, the same key,
+     * the client certificate it calls its peers with (the directory names it by this certificate's fingerprint).
+     */
+    public X509Certificate issueNode(String nodeId, PublicKey key, List<String> dnsNames, Instant notBefore,
+            Instant notAfter) {
+        return issueTls(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "SE").addRDN(BCStyle.O, "Kurir")
+                .addRDN(BCStyle.CN, nodeId).build(), key, dnsNames, notBefore, notAfter,
+                KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth);
+    }
+
+    private X509Certificate issueTls(X500Name subject, PublicKey key, List<String> dnsNames, Instant notBefore,
+            Instant notAfter, KeyPurposeId... purposes) {
         try {
             var builder = builder(subject, key, notBefore, notAfter)
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
             if (!dnsNames.isEmpty()) {
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(dnsNames.stream()
                         .map(n -> new GeneralName(n.matches("[0-9.]+") ? GeneralName.iPAddress : GeneralName.dNSName,

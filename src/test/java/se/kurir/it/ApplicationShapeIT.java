@@ -33,7 +33,7 @@ class ApplicationShapeIT extends IntegrationTest {
                 "subscription-delivery-sweep",
                 // one route per installed delivery channel kind, the test channel's included
                 "delivery-push", "delivery-broker-outbox", "delivery-file-inbox", "delivery-shs", "delivery-sdk",
-                "delivery-as4", "delivery-test",
+                "delivery-as4", "delivery-peer", "delivery-test",
                 // Försäkringskassan's SFTP outbox as the tests configure it (IntegrationTest)
                 "file-outbox-fk-batch"));
         registry.mailboxes().forEach(m -> expected.add("delivery-mailbox-" + m.address()));

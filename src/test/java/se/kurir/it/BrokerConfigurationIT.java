@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.core.env.Environment;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
@@ -111,6 +113,19 @@ class BrokerConfigurationIT {
         }
         assertThat(broker.getActiveMQServer().locateQueue("kurir.dlq")).isNotNull();
         assertThat(broker.getActiveMQServer().locateQueue("kurir.dlq.unrecorded")).isNotNull();
+    }
+
+    @Test
+    void peerQueuesWaitForTheirPeerAsTheEmbeddedBrokersDo() {
+        ConfigurationImpl embedded = new ConfigurationImpl();
+        node.beans(ArtemisConfigurationCustomizer.class).forEach(customizer -> customizer.customize(embedded));
+        AddressSettings expected = embedded.getAddressSettings().get("kurir.peer.#");
+        AddressSettings settings = broker.getActiveMQServer().getAddressSettingsRepository()
+                .getMatch("kurir.peer.kurir-fk");
+        assertThat(expected).as("the embedded broker's peer queue settings").isNotNull();
+        assertThat(settings.getMaxDeliveryAttempts()).isEqualTo(expected.getMaxDeliveryAttempts()).isEqualTo(-1);
+        assertThat(settings.getRedeliveryDelay()).isEqualTo(expected.getRedeliveryDelay()).isZero();
+        assertThat(settings.getDeadLetterAddress().toString()).isEqualTo(expected.getDeadLetterAddress().toString());
     }
 
     private static Connection amqp(String user, String password) throws Exception {

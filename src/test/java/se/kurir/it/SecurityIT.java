@@ -101,7 +101,8 @@ class SecurityIT extends IntegrationTest {
         var all = api.get(Api.OPERATOR, "/api/v1/catalogue/agreements").json();
 
         assertThat(own.findValuesAsText("id")).containsExactlyInAnyOrder("polisen-falsk-identitet",
-                "fk-polisen-utredningsunderlag", "polisen-migrationsverket-utredningsunderlag");
+                "fk-polisen-utredningsunderlag", "polisen-migrationsverket-utredningsunderlag",
+                "polisen-lagesbild");
         assertThat(all.size()).isGreaterThan(own.size());
         assertThat(all.findValuesAsText("id")).contains("skv-fk-inkomstuppgift", "polisen-falsk-identitet");
     }

@@ -22,7 +22,9 @@ import se.kurir.registry.Registry;
  * Runs the privacy step the agreement demands for this recipient, after the policy has named the agreement and
  * before the payload is sealed or queued: every ingress passes here, so no channel skips it. A payload the sender
  * sealed end to end cannot be transformed, so under such an agreement it is rejected; so is a payload that does not
- * fit the plan. The original payload leaves the store once the transformed one replaces it.
+ * fit the plan. The original payload leaves the store once the transformed one replaces it. A message a peer node
+ * forwards was transformed there, where the keys are: it passes when its envelope records the same plan, and is
+ * rejected when it does not.
  */
 @Component
 final class ApplyPrivacyProcessor implements Processor {
@@ -46,6 +48,13 @@ final class ApplyPrivacyProcessor implements Processor {
                 : registry.agreement(decision.agreementId())
                         .flatMap(a -> a.privacyFor(envelope.recipientParticipant()));
         if (plan.isEmpty()) {
+            return;
+        }
+        if (submission.forwarded()) {
+            if (!plan.get().identity().equals(envelope.metadata().get(PayloadPrivacy.PLAN_METADATA))) {
+                exchange.setProperty(KurirHeaders.DECISION,
+                        PolicyDecision.reject(RejectionCode.PRIVACY_STEP_NOT_APPLICABLE, decision.agreementId()));
+            }
             return;
         }
         if (ProtectPayloadProcessor.isSealed(submission.mediaType())) {

@@ -72,7 +72,7 @@ final class IngressRoutes extends RouteBuilder {
         from(ENQUEUE).routeId("pipeline-enqueue").routeConfigurationId(KurirRouteConfigurations.HAND_OVER)
                 .process(prepareQueueMessage).id("pipeline-enqueue-prepare")
                 // InOnly: a durable one-way hand-off; the caller must never wait for the mailbox consumer.
-                .to(ExchangePattern.InOnly, "jms:queue:{{kurir.pipeline.queue-prefix}}unrouted?deliveryPersistent=true")
+                .to(ExchangePattern.InOnly, "jms:queue:{{kurir.pipeline.queue-prefix}}unrouted?preserveMessageQos=true")
                     .id("pipeline-enqueue-send");
     }
 }

@@ -25,6 +25,15 @@ public interface MailboxChannel extends Processor {
     default void check(Mailbox mailbox) {
     }
 
+    /**
+     * Whether the message is delivered once this channel's step returns, and the mailbox's route records it so. A
+     * channel that only hands the message on to a queue of its own (a peer node's) records the delivery itself, when
+     * it is done.
+     */
+    default boolean deliveredOnReturn() {
+        return true;
+    }
+
     /** The settings of a mailbox of a kind plugged in by a transport, as the registry read them. */
     static DeliveryChannel.Plugged settings(Mailbox mailbox) {
         return (DeliveryChannel.Plugged) mailbox.delivery();

@@ -69,7 +69,9 @@ final class MailboxDeliveryRoutes extends RouteBuilder {
             } else {
                 check(mailbox);
                 route.to(kindEndpoint(kind)).id(routeId + "-" + kind);
-                route.process(deliverToMailbox).id(routeId + "-deliver");
+                if (channelFor(mailbox).deliveredOnReturn()) {
+                    route.process(deliverToMailbox).id(routeId + "-deliver");
+                }
             }
         }
 

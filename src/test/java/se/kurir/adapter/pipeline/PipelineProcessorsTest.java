@@ -33,6 +33,7 @@ import se.kurir.registry.Agreement;
 import se.kurir.registry.AllowedLegalBasis;
 import se.kurir.registry.Mailbox;
 import se.kurir.registry.Participant;
+import se.kurir.registry.Priority;
 import se.kurir.registry.Product;
 import se.kurir.registry.Registry;
 
@@ -47,6 +48,8 @@ class PipelineProcessorsTest {
     static final PipelineProperties PROPERTIES = new PipelineProperties("kurir.mailbox.", true, Duration.ofMinutes(5),
             100, 1, 1, new PipelineProperties.Redelivery(10, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1)),
             Duration.ofMinutes(15));
+
+    private static final Clock JUNE_2026 = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
 
     final CamelContext camel = new DefaultCamelContext();
 
@@ -63,7 +66,9 @@ class PipelineProcessorsTest {
         exchange.getIn().setHeader("leftover", "from the caller");
         exchange.getIn().setBody(new IntakeResult(record, false));
 
-        new PrepareQueueMessageProcessor(new ObjectMapper(), PROPERTIES).process(exchange);
+        Registry registry = new Registry(List.of(), List.of(), List.of(new Product("inkomstuppgift", "Inkomstuppgift",
+                null, Classification.SUBSTANTIAL, true, 10, null, null, Priority.CRISIS)), List.of());
+        new PrepareQueueMessageProcessor(new ObjectMapper(), PROPERTIES, registry).process(exchange);
 
         var in = exchange.getIn();
         assertThat(in.getHeader(JmsConstants.JMS_DESTINATION_NAME)).isEqualTo("kurir.mailbox.2021005521.kontroll");
@@ -72,21 +77,13 @@ class PipelineProcessorsTest {
         assertThat(in.getHeader(KurirHeaders.CORRELATION_ID)).isEqualTo("k-42");
         assertThat(in.getHeader(KurirHeaders.PAYLOAD_SHA256)).isEqualTo(PAYLOAD.sha256());
         assertThat(in.getHeader("leftover")).isNull();
+        assertThat(in.getHeader("JMSPriority")).as("the product's priority class").isEqualTo(9);
         assertThat(new ObjectMapper().readValue(in.getBody(String.class), Envelope.class)).isEqualTo(ENVELOPE);
     }
 
     @Test
     void checkPolicyLeavesTheDecisionOnTheExchange() throws Exception {
-        String fk = "2021005521";
-        Registry registry = new Registry(List.of(new Participant("2021005448", "Skatteverket", null),
-                new Participant(fk, "Försäkringskassan", null)), List.of(new Mailbox(fk + ".kontroll", fk, null, null)),
-                List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 10)),
-                List.of(new Agreement("a", "inkomstuppgift", "2021005448", List.of(new Agreement.Consumer(fk, List.of())),
-                        List.of(new AllowedLegalBasis("SFS 2009:400", "10 kap. 15 a §",
-                                List.of(DisclosureMode.OWN_INITIATIVE), List.of("felaktiga-utbetalningar"))),
-                        Classification.SUBSTANTIAL, LocalDate.of(2025, 1, 1), null, false)));
-        var processor = new CheckPolicyProcessor(new PolicyEngine(registry,
-                Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC)));
+        var processor = new CheckPolicyProcessor(new PolicyEngine(registryWithAgreement(false), JUNE_2026));
         Exchange exchange = new DefaultExchange(camel);
         exchange.getIn().setBody(new Submission("2021005448", ENVELOPE, PAYLOAD, "application/json", "REST"));
 
@@ -94,6 +91,33 @@ class PipelineProcessorsTest {
 
         assertThat(exchange.getProperty(KurirHeaders.DECISION)).isEqualTo(PolicyDecision.accept("a"));
         assertThat(exchange.getIn().getBody()).isInstanceOf(Submission.class);
+    }
+
+    @Test
+    void aMessageAPeerNodeForwardsIsNotHeldForReviewASecondTime() throws Exception {
+        var processor = new CheckPolicyProcessor(new PolicyEngine(registryWithAgreement(true), JUNE_2026));
+        Exchange fromSender = new DefaultExchange(camel);
+        fromSender.getIn().setBody(new Submission("2021005448", ENVELOPE, PAYLOAD, "application/json", "REST"));
+        Exchange fromPeer = new DefaultExchange(camel);
+        fromPeer.getIn().setBody(new Submission("2021005448", ENVELOPE, PAYLOAD, "application/json", "PEER",
+                "node-a"));
+
+        processor.process(fromSender);
+        processor.process(fromPeer);
+
+        assertThat(fromSender.getProperty(KurirHeaders.DECISION)).isEqualTo(PolicyDecision.review("a"));
+        assertThat(fromPeer.getProperty(KurirHeaders.DECISION)).isEqualTo(PolicyDecision.accept("a"));
+    }
+
+    private static Registry registryWithAgreement(boolean reviewRequired) {
+        String fk = "2021005521";
+        return new Registry(List.of(new Participant("2021005448", "Skatteverket", null),
+                new Participant(fk, "Försäkringskassan", null)), List.of(new Mailbox(fk + ".kontroll", fk, null, null)),
+                List.of(new Product("inkomstuppgift", "Inkomstuppgift", null, Classification.SUBSTANTIAL, true, 10)),
+                List.of(new Agreement("a", "inkomstuppgift", "2021005448", List.of(new Agreement.Consumer(fk, List.of())),
+                        List.of(new AllowedLegalBasis("SFS 2009:400", "10 kap. 15 a §",
+                                List.of(DisclosureMode.OWN_INITIATIVE), List.of("felaktiga-utbetalningar"))),
+                        Classification.SUBSTANTIAL, LocalDate.of(2025, 1, 1), null, reviewRequired)));
     }
 
     @Test
