@@ -3,6 +3,8 @@ package se.kurir.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -12,10 +14,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,13 +31,15 @@ import se.kurir.support.FeedEvents;
 import se.kurir.support.FeedReceiver;
 import se.kurir.support.KurirNode;
 import se.kurir.support.PostgresServer;
+import se.kurir.support.SftpTestServer;
 
 /**
  * Two gateway nodes on one PostgreSQL, each with its own broker and payload store, both delivering subscriptions.
  * Taking messages at the same time, they keep one valid audit chain with every record in it, and no request is
  * refused because the other node appended first (each node used to continue from the head it loaded at start, so the
  * second writer's batches all failed). A push subscription fed through both is delivered by one node at a time, each
- * event once and in order; a lease left by a node that died is taken over when it runs out.
+ * event once and in order; a lease left by a node that died is taken over when it runs out. Both declare the same
+ * SFTP file outbox, which one node at a time polls, and another takes over when that one's lease runs out.
  */
 class SharedDatabaseIT {
 
@@ -43,6 +49,7 @@ class SharedDatabaseIT {
 
     static PostgresServer postgres;
     static FeedReceiver receiver;
+    static SftpTestServer sftp;
     static KurirNode first;
     static KurirNode second;
 
@@ -53,13 +60,14 @@ class SharedDatabaseIT {
         postgres = PostgresServer.start(binaries.get());
         receiver = new FeedReceiver();
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "shared-database-it-");
+        sftp = new SftpTestServer(dir);
         first = node(dir.resolve("a"));
         second = node(dir.resolve("b"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable each : new AutoCloseable[] {second, first, receiver, postgres}) {
+        for (AutoCloseable each : new AutoCloseable[] {second, first, receiver, sftp, postgres}) {
             if (each != null) {
                 each.close();
             }
@@ -145,6 +153,52 @@ class SharedDatabaseIT {
                 .contains(Long.toString(sequence));
     }
 
+    @Test
+    void aFileOutboxBothNodesDeclareIsPolledByOneAtATimeAndTakenOverFromADeadOne() throws Exception {
+        Path outbox = sftp.dir("outbox");
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            files.add(drop(outbox));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> files.stream().allMatch(f -> archived(outbox, f)));
+        assertThat(sftp.sessionsThatRead()).as("one node reads the outbox's files, the other none").isEqualTo(1);
+
+        // What a node that died mid-lease leaves behind: its lease on the outbox, running out a while from now.
+        JdbcTemplate jdbc = first.bean(JdbcTemplate.class);
+        jdbc.update("UPDATE file_outbox_leases SET lease_node = 'a-node-that-died', lease_until = ? "
+                + "WHERE outbox = 'fk-batch'", Timestamp.from(Instant.now().plus(LEASE)));
+        String later = drop(outbox);
+        await().during(LEASE.dividedBy(2)).atMost(LEASE).until(() -> !archived(outbox, later));
+        await().atMost(Duration.ofSeconds(30)).until(() -> archived(outbox, later));
+        assertThat(jdbc.queryForObject("SELECT lease_node FROM file_outbox_leases WHERE outbox = 'fk-batch'",
+                String.class)).as("taken over by a live node").isNotEqualTo("a-node-that-died");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM messages WHERE sender = '2021005521' "
+                + "AND product = 'manadsfil-utbetalningar'", Integer.class)).isEqualTo(files.size() + 1);
+    }
+
+    /** A small monthly file and then its manifest, the done file, as Försäkringskassan's batch system writes them. */
+    private static String drop(Path outbox) throws Exception {
+        String name = "manadsfil-" + UUID.randomUUID() + ".csv";
+        Files.writeString(outbox.resolve(name), "personnummer;belopp\n" + Envelopes.SYNTHETIC_PERSONNUMMER + ";1200\n");
+        Path manifest = outbox.resolve(name + ".manifest.tmp");
+        Files.writeString(manifest, Envelopes.envelope(null, "2021005448.kontroll", "manadsfil-utbetalningar",
+                "SFS 2009:400", "10 kap. 28 §", "DUTY_TO_NOTIFY", "felaktiga-utbetalningar", "SUBSTANTIAL"));
+        Files.move(manifest, outbox.resolve(name + ".manifest.json"));
+        return name;
+    }
+
+    private static boolean archived(Path outbox, String name) {
+        Path archive = outbox.resolve("archive");
+        if (!Files.isDirectory(archive)) {
+            return false;
+        }
+        try (Stream<Path> found = Files.walk(archive)) {
+            return found.anyMatch(f -> f.getFileName().toString().equals(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static KurirNode node(Path dir) {
         Map<String, Object> properties = new HashMap<>(Map.of("spring.profiles.active", "demo,postgres",
                 "KURIR_DB_URL", postgres.jdbcUrl("kurir"), "KURIR_DB_USER", "kurir", "KURIR_DB_PASSWORD", "",
@@ -153,7 +207,9 @@ class SharedDatabaseIT {
                 "kurir.subscriptions.window-events", "0",
                 "kurir.subscriptions.delivery.lease", LEASE.toMillis() + "ms",
                 "kurir.subscriptions.delivery.initial-delay", "200ms",
-                "kurir.subscriptions.delivery.max-delay", "1s"));
+                "kurir.subscriptions.delivery.max-delay", "1s",
+                "kurir.files.outbox-lease", LEASE.toMillis() + "ms"));
+        properties.putAll(sftp.gatewayProperties());
         return KurirNode.start(dir, properties);
     }
 

@@ -32,7 +32,12 @@ public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * One client for every Api of the test JVM: a JDK client keeps a selector thread until it is collected, and tests
+     * that make an Api per request (thousands, in ClusterCrashIT) would otherwise leave thousands of threads behind,
+     * which slows whatever counts threads (the JVM thread metrics of a Prometheus scrape) to a crawl.
+     */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final String base;
     private final Duration timeout;
 
@@ -113,7 +118,7 @@ public final class Api {
 
     /** Starts a GET and returns at once; for long polls. */
     public java.util.concurrent.CompletableFuture<Response> getAsync(String credentials, String path) {
-        return http.sendAsync(request(credentials, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
+        return HTTP.sendAsync(request(credentials, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(r -> new Response(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8), r));
     }
 
@@ -182,7 +187,7 @@ public final class Api {
 
     private Response send(HttpRequest request) {
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
                     response);
         } catch (IOException e) {

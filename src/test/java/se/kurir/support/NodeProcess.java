@@ -2,6 +2,7 @@ package se.kurir.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
- * A Kurir node in a JVM of its own, started from the test class path in the project directory (so it reads
- * {@code config/} like a real node), which a test can kill outright.
+ * A Kurir node in a JVM of its own, started in the project directory (so it reads {@code config/} like a real node)
+ * from the test class path, or from the application jar the build packaged, which a test can kill outright.
  */
 public final class NodeProcess implements AutoCloseable {
 
@@ -30,7 +31,20 @@ public final class NodeProcess implements AutoCloseable {
     /** As {@link #start(Path, Path, String...)}, with the node's own JVM options (heap size, GC log). */
     public static NodeProcess start(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
             throws IOException {
-        NodeProcess node = launch(dataDir, log, jvmOptions, extraArgs);
+        return started(launch(dataDir, log, jvmOptions, extraArgs), log);
+    }
+
+    /**
+     * As {@link #start(Path, Path, List, String...)}, from the application jar ({@code target/kurir-*.jar}, packaged
+     * before the integration tests run): the same jar docker/Dockerfile puts in the image, run as its entry point runs
+     * it.
+     */
+    public static NodeProcess startJar(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
+            throws IOException {
+        return started(launch(List.of("-jar", applicationJar().toString()), dataDir, log, jvmOptions, extraArgs), log);
+    }
+
+    private static NodeProcess started(NodeProcess node, Path log) {
         Api api = node.api();
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
@@ -46,6 +60,12 @@ public final class NodeProcess implements AutoCloseable {
     /** Starts the node and returns at once, before it serves anything: for what a client sees while it starts. */
     public static NodeProcess launch(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs)
             throws IOException {
+        return launch(List.of("-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication"), dataDir, log,
+                jvmOptions, extraArgs);
+    }
+
+    private static NodeProcess launch(List<String> program, Path dataDir, Path log, List<String> jvmOptions,
+            String... extraArgs) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -53,8 +73,8 @@ public final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "se.kurir.KurirApplication",
-                "--server.port=" + port, "--kurir.data-dir=" + dataDir, "--spring.profiles.active=demo"));
+        command.addAll(program);
+        command.addAll(List.of("--server.port=" + port, "--kurir.data-dir=" + dataDir, "--spring.profiles.active=demo"));
         if (Stream.of(extraArgs).noneMatch(a -> a.startsWith("--kurir.broker.acceptor="))) {
             command.add("--kurir.broker.acceptor="); // in-VM only unless the test asks for a port
         }
@@ -62,6 +82,14 @@ public final class NodeProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new NodeProcess(process, port);
+    }
+
+    private static Path applicationJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("kurir-[^-]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("no application jar in target/: run the "
+                            + "integration tests with mvn verify, which packages it before them"));
+        }
     }
 
     private static boolean reachable(Api api) {

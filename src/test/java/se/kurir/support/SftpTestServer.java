@@ -11,7 +11,9 @@ import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -46,6 +48,7 @@ public final class SftpTestServer implements AutoCloseable {
     private final AtomicLong cutReadAt = new AtomicLong(-1);
     private final AtomicLong cutWriteAt = new AtomicLong(-1);
     private final AtomicInteger cuts = new AtomicInteger();
+    private final Set<Integer> readingSessions = ConcurrentHashMap.newKeySet();
 
     public SftpTestServer(Path directory) {
         try {
@@ -141,6 +144,11 @@ public final class SftpTestServer implements AutoCloseable {
         cutWriteAt.set(offset);
     }
 
+    /** How many SSH sessions have read a file: one per node that picked files up, as long as its connection lasts. */
+    public int sessionsThatRead() {
+        return readingSessions.size();
+    }
+
     public int cuts() {
         return cuts.get();
     }
@@ -161,6 +169,7 @@ public final class SftpTestServer implements AutoCloseable {
         @Override
         public void reading(ServerSession session, String remoteHandle, FileHandle localHandle, long offset,
                 byte[] data, int dataOffset, int dataLen) throws IOException {
+            readingSessions.add(System.identityHashCode(session));
             cutIfDue(cutReadAt, session, offset);
         }
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * {@code kurir-file-outbox:<name>?participant=&server=&delay=&maxMessagesPerPoll=}: the polled directory of one
  * outbox, as the {@code file-outbox} route template uses it. It resolves the server by name, so secrets stay in
  * configuration and out of every URI, and it fixes what a pickup relies on (nothing is moved before the exchange has
- * succeeded, the stream is not cached, only manifests and the data files whose manifest was read are taken); an
+ * succeeded, the stream is not cached, only manifests and the data files whose manifest was read are taken, and a
+ * poll starts only under the node's lease on the outbox, so nodes that all declare it poll it one at a time); an
  * option beyond the polling ones is refused rather than let through to camel-ftp.
  */
 @Component(FileOutboxComponent.SCHEME)
@@ -23,10 +24,12 @@ final class FileOutboxComponent extends DefaultComponent {
 
     private final FileOutboxes outboxes;
     private final FilePickupRepository pickups;
+    private final OutboxLeases leases;
 
-    FileOutboxComponent(FileOutboxes outboxes, FilePickupRepository pickups) {
+    FileOutboxComponent(FileOutboxes outboxes, FilePickupRepository pickups, OutboxLeases leases) {
         this.outboxes = outboxes;
         this.pickups = pickups;
+        this.leases = leases;
     }
 
     @Override
@@ -47,6 +50,7 @@ final class FileOutboxComponent extends DefaultComponent {
         parameters.clear();
         RemoteFileEndpoint<?> endpoint = outbox.server().endpoint(getCamelContext(), options.toString());
         endpoint.setFilter(new OutboxFileFilter<>(outbox.name(), pickups));
+        endpoint.setPollStrategy(leases.strategyFor(outbox.name()));
         outboxes.polledBy(endpoint, outbox);
         return endpoint;
     }

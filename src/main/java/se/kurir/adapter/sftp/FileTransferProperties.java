@@ -25,13 +25,16 @@ import org.springframework.validation.annotation.Validated;
  * @param subscriptionWindow SFTP_BATCH subscriptions: how long the events of one batch file are collected
  * @param subscriptionBatchEvents SFTP_BATCH subscriptions: the most events in one batch file (a file is built in
  *     memory: events are at most kurir.subscriptions.max-event-size each)
+ * @param outboxLease how long a node's claim to poll an outbox lasts unless it polls again ({@link OutboxLeases}):
+ *     longer than the slowest poll, since a poll that outlasts it lets another node read the same files
  */
 @Validated
 @ConfigurationProperties(prefix = "kurir.files", ignoreUnknownFields = false)
 public record FileTransferProperties(@NotNull @DefaultValue("64KB") DataSize maxManifestSize,
         @DefaultValue Map<String, @Valid FileServer> servers,
         @NotNull @DefaultValue("1h") Duration subscriptionWindow,
-        @Min(1) @Max(100_000) @DefaultValue("1000") int subscriptionBatchEvents) {
+        @Min(1) @Max(100_000) @DefaultValue("1000") int subscriptionBatchEvents,
+        @NotNull @DefaultValue("5m") Duration outboxLease) {
 
     public Optional<FileServer> server(String name) {
         return Optional.ofNullable(servers.get(name));
