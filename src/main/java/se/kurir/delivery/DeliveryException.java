@@ -19,7 +19,7 @@ public final class DeliveryException extends RuntimeException {
         this.code = code;
     }
 
-    static DeliveryException notFound(String what) {
+    public static DeliveryException notFound(String what) {
         return new DeliveryException(Kind.NOT_FOUND, CommonProblem.NOT_FOUND, what + " not found");
     }
 

@@ -2,6 +2,7 @@ package se.kurir.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,7 +89,8 @@ class SecurityConfiguration {
     UserDetailsService users(SecurityProperties properties) {
         return new InMemoryUserDetailsManager(properties.users().stream()
                 .map(u -> User.withUsername(u.username()).password(u.password())
-                        .roles(u.roles().toArray(String[]::new)).build())
+                        .authorities(Stream.concat(u.roles().stream().map(role -> "ROLE_" + role),
+                                u.mailboxes().stream().map(Roles::mailboxAuthority)).toArray(String[]::new)).build())
                 .toList().toArray(org.springframework.security.core.userdetails.UserDetails[]::new));
     }
 }

@@ -48,8 +48,18 @@ record SecurityProperties(@Valid List<ApiClient> apiKeys, @Valid List<User> user
             @Pattern(regexp = "[0-9a-f]{64}") String sha256) {
     }
 
-    /** @param password an encoded password with its id prefix, e.g. {bcrypt}$2a$10$... */
+    /**
+     * A person. Case officers (role {@code CASE_OFFICER}) read and send in the web for the functional mailboxes
+     * (funktionsbrevlådor) they are given, as their mailboxes' participant; with OpenID Connect or SAML the same
+     * mapping comes from the identity provider's claims instead.
+     *
+     * @param password an encoded password with its id prefix, e.g. {bcrypt}$2a$10$...
+     * @param mailboxes the functional mailboxes ({@code <orgnr>.<name>}) the person works in
+     */
     record User(@NotBlank String username, @Pattern(regexp = "\\{[a-z0-9]+\\}.+") String password,
-            @NotEmpty Set<String> roles) {
+            @NotEmpty Set<String> roles, List<@Pattern(regexp = "[0-9]{10}\\.[a-z0-9-]+") String> mailboxes) {
+        User {
+            mailboxes = mailboxes == null ? List.of() : List.copyOf(mailboxes);
+        }
     }
 }

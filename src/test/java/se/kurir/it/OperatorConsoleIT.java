@@ -18,9 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import se.kurir.support.HeadlessChromium;
 import se.kurir.support.IntegrationTest;
 
 /**
@@ -30,25 +28,13 @@ import se.kurir.support.IntegrationTest;
  */
 class OperatorConsoleIT extends IntegrationTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebDriver browser;
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("install Debian's chromium and chromium-driver (.ci/run does)").isTrue();
-        var options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1600,1000",
-                "--user-data-dir=" + Files.createTempDirectory(Path.of("target").toAbsolutePath(), "chromium-"));
-        var driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach

@@ -1,0 +1,246 @@
+package se.kurir.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import se.kurir.support.Api;
+import se.kurir.support.Envelopes;
+import se.kurir.support.HeadlessChromium;
+import se.kurir.support.IntegrationTest;
+
+/**
+ * The web in a real browser (Debian's chromium, headless): a case officer at Försäkringskassan composes a message
+ * with an attachment, a case officer at Skatteverket finds it in their functional mailbox, downloads and acknowledges
+ * it, and the sender sees the receipts; a reviewer releases a held message; an auditor verifies the chain; an
+ * operator sees the dead letters and the registry. A message in a mailbox the person was not given is refused by
+ * address, a form without its CSRF token is refused, and no page may be kept by the browser. Every page passes the
+ * axe-core accessibility rules of WCAG 2.1 A and AA, and each is photographed (target/web-screens/, copied to
+ * docs/web/).
+ */
+class WebIT extends IntegrationTest {
+
+    private static final Path SCREENS = Path.of("target", "web-screens");
+    private static final String FK_OFFICER = "demo-handlaggare-fk";
+    private static final String SKV_OFFICER = "demo-handlaggare-skv";
+    private static final String SKV_KONTROLL = "2021005448.kontroll";
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        browser = HeadlessChromium.open("--lang=sv-SE", "--accept-lang=sv-SE,sv");
+        Files.createDirectories(SCREENS);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOfficerSendsAFileTheRecipientReadsAndAcknowledgesItAndTheSenderSeesTheReceipts() throws Exception {
+        signIn(FK_OFFICER);
+        checked("home");
+        assertThat(text()).contains("2021005521.kontroll").contains("2021005521.handlaggning");
+
+        browser.get(url("/web/compose"));
+        checked("compose");
+        browser.findElement(By.cssSelector("#route option[value='fk-skv-manadsfil|" + SKV_KONTROLL + "']")).click();
+        browser.findElement(By.id("subject")).sendKeys("Utbetalningar november");
+        byte[] file = ("personnummer;belopp\n" + Envelopes.SYNTHETIC_PERSONNUMMER + ";4120\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Path attachment = Files.write(Files.createTempDirectory(Path.of("target").toAbsolutePath(), "web-")
+                .resolve("manadsfil-november.csv"), file);
+        browser.findElement(By.id("attachment")).sendKeys(attachment.toString());
+        browser.findElement(By.cssSelector("#compose button[type=submit]")).click();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().contains("/web/sent/"));
+        String messageId = browser.findElement(By.id("message-id")).getText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.navigate().refresh();
+            return receipts().contains("DELIVERED");
+        });
+        checked("sent");
+        var envelope = api.get(Api.SKATTEVERKET, "/api/v1/mailboxes/" + SKV_KONTROLL + "/messages/" + messageId)
+                .json();
+        assertThat(envelope.at("/envelope/legalBasis/provision").asText()).as("the agreement's legal basis")
+                .isEqualTo("10 kap. 28 §");
+        assertThat(envelope.at("/envelope/metadata/filename").asText()).isEqualTo("manadsfil-november.csv");
+        assertThat(api.auditRecord(messageId, "MESSAGE_ACCEPTED").toString()).contains("WEB");
+        signOut();
+
+        signIn(SKV_OFFICER);
+        browser.get(url("/web/mailboxes/" + SKV_KONTROLL));
+        checked("mailbox");
+        browser.findElement(By.linkText("Utbetalningar november")).click();
+        checked("message");
+        assertThat(text()).contains("10 kap. 28 §").contains("uppgiftsskyldighet").contains("Fem år");
+        assertThat(download(browser.findElement(By.id("download")).getAttribute("href"))).isEqualTo(file);
+        browser.findElement(By.cssSelector("form[action$='/ack'] button")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> text().contains("kvitterat"));
+        signOut();
+
+        signIn(FK_OFFICER);
+        browser.get(url("/web/sent/" + messageId));
+        assertThat(receipts()).containsSubsequence("ACCEPTED", "DELIVERED", "FETCHED", "ACKNOWLEDGED");
+    }
+
+    @Test
+    void aReviewerReleasesAHeldMessageWithAJustification() throws Exception {
+        String id = UUID.randomUUID().toString();
+        var held = api.sendMessage(Api.POLISEN, Envelopes.falskIdentitet(id), Envelopes.payload());
+        assertThat(held.json().get("status").asText()).isEqualTo("HELD_FOR_REVIEW");
+
+        signIn("demo-reviewer");
+        browser.get(url("/web/reviews"));
+        checked("reviews");
+        browser.get(url("/web/reviews/" + id));
+        checked("review");
+        browser.findElement(By.id("justification")).sendKeys("OSL 10 kap. 27 §: uppgiften behövs för utredningen");
+        browser.findElement(By.cssSelector("button[value=approve]")).click();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("decided="));
+        JsonNode approved = api.auditRecord(id, "REVIEW_APPROVED");
+        assertThat(approved.get("actor").asText()).isEqualTo("demo-reviewer");
+        assertThat(approved.get("details").asText()).contains("utredningen");
+    }
+
+    @Test
+    void aMessageInAMailboxThePersonWasNotGivenIsRefusedByAddress() throws Exception {
+        String id = UUID.randomUUID().toString();
+        assertThat(api.sendMessage(Api.SKATTEVERKET, Envelopes.inkomstuppgift(id), Envelopes.payload()).status())
+                .isEqualTo(202);
+
+        signIn(SKV_OFFICER);
+        browser.get(url("/web/mailboxes/2021005521.kontroll/messages/" + id));
+        assertThat(text()).contains("MAILBOX_FORBIDDEN").doesNotContain(id);
+        browser.get(url("/web/mailboxes/2021005521.kontroll/messages/" + id + "/payload"));
+        assertThat(browser.getPageSource()).doesNotContain(Envelopes.SYNTHETIC_PERSONNUMMER);
+        signOut();
+
+        // Försäkringskassan's officer works in kontroll and handlaggning, not in its integration platform's mailbox.
+        signIn(FK_OFFICER);
+        browser.get(url("/web/mailboxes/2021005521.integration"));
+        assertThat(text()).contains("MAILBOX_FORBIDDEN");
+        List<String> actors = api.get(Api.AUDITOR, "/api/v1/audit?participant=web:" + SKV_OFFICER).json()
+                .findValuesAsText("actor");
+        assertThat(actors).contains("web:" + SKV_OFFICER);
+    }
+
+    @Test
+    void theAuditorVerifiesTheChainAndTheOperatorSeesDeadLettersAndTheRegistry() throws Exception {
+        signIn("demo-auditor");
+        browser.get(url("/web/audit?verify=true"));
+        checked("audit");
+        var verified = api.get(Api.AUDITOR, "/api/v1/audit/verify").json();
+        assertThat(browser.findElement(By.id("verification")).getText()).contains("Kedjan är hel");
+        assertThat(Long.parseLong(browser.findElement(By.id("head-seq")).getText()))
+                .isLessThanOrEqualTo(verified.get("headSeq").asLong()).isPositive();
+        signOut();
+
+        signIn("demo-operator");
+        browser.get(url("/web/operations"));
+        checked("operations");
+        browser.get(url("/web/operations/registry"));
+        checked("registry");
+        assertThat(text()).contains("fk-skv-manadsfil").contains("2021005521.kontroll");
+        browser.get(url("/web/audit"));
+        assertThat(text()).as("an operator is no auditor").contains("FORBIDDEN");
+    }
+
+    @Test
+    void formsNeedTheirCsrfTokenAndNoPageIsKeptByTheBrowser() throws Exception {
+        signIn(SKV_OFFICER);
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/web/")))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url("/web/mailboxes/"
+                + SKV_KONTROLL + "/messages/" + UUID.randomUUID() + "/ack"))).header("Cookie", "JSESSIONID=" + session)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        browser.get(url("/web/login?logout"));
+        checked("login");
+    }
+
+    // --- the browser
+
+    private void signIn(String username) {
+        browser.get(url("/web/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(username + "-password");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().endsWith("/web/"));
+    }
+
+    private void signOut() {
+        browser.findElement(By.cssSelector("header form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/web/login"));
+    }
+
+    /** The page passes axe-core's WCAG 2.1 A and AA rules, and is photographed. */
+    private void checked(String screen) throws IOException {
+        String axe;
+        try (InputStream in = getClass().getResourceAsStream("/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        var script = (JavascriptExecutor) browser;
+        script.executeScript(axe);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(JSON.stringify(r.violations.map(v => v.id + ' (' + v.impact + '): '"
+                + " + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
+                + ".catch(e => done(JSON.stringify(['axe failed: ' + e])));");
+        JsonNode violations = Api.parse(result.toString());
+        assertThat(violations).as(screen + ": " + violations).isEmpty();
+        Files.write(SCREENS.resolve(screen + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private List<String> receipts() {
+        return browser.findElements(By.cssSelector("tr.receipt td[data-type]")).stream()
+                .map(e -> e.getAttribute("data-type")).toList();
+    }
+
+    /** The download link, fetched with the browser's session as the browser would. */
+    private byte[] download(String href) throws Exception {
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    private String text() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port() + path;
+    }
+}
