@@ -1,8 +1,10 @@
 package se.kurir.adapter.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,6 +59,7 @@ import se.kurir.registry.Registry;
 class MessageController {
 
     static final int ENVELOPE_LIMIT = 64 * 1024;
+    static final String DUPLICATE = "Kurir-Duplicate";
     private static final String CHANNEL = "REST";
 
     private final JsonEnvelopeReader jsonEnvelopes;
@@ -115,7 +118,13 @@ class MessageController {
     @Operation(summary = "Send a message: envelope with legal-basis tag, and payload",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-                    schema = @Schema(implementation = MessageUpload.class))))
+                    schema = @Schema(implementation = MessageUpload.class))),
+            responses = @ApiResponse(responseCode = "202", description = "Admitted, or held for review; a repeated "
+                    + "post of the same message id is answered as the first one was",
+                    headers = @Header(name = DUPLICATE, description = "true when the message id was sent before: "
+                            + "this is the first answer again, and nothing was stored twice",
+                            schema = @Schema(type = "string", allowableValues = "true")),
+                    content = @Content(schema = @Schema(oneOf = {Accepted.class, AcceptedEach.class}))))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Object> send(HttpServletRequest request, Authentication caller) throws IOException {
         String sender = caller.getName();
@@ -174,7 +183,7 @@ class MessageController {
         var admitted = results.stream().filter(r -> r.admission() != MessageState.REJECTED).findFirst();
         var builder = admitted.isPresent() ? ResponseEntity.accepted() : ResponseEntity.unprocessableEntity();
         if (results.stream().allMatch(IntakeResult::duplicate)) {
-            builder.header("Kurir-Duplicate", "true");
+            builder.header(DUPLICATE, "true");
         }
         if (admitted.isEmpty()) {
             RejectionCode code = RejectionCode.valueOf(results.get(0).message().reasonCode());
@@ -267,7 +276,7 @@ class MessageController {
                 : ResponseEntity.accepted();
         builder.location(URI.create("/api/v1/messages/" + result.messageId() + "/receipts"));
         if (result.duplicate()) {
-            builder.header("Kurir-Duplicate", "true");
+            builder.header(DUPLICATE, "true");
         }
         if (result.admission() == MessageState.REJECTED) {
             RejectionCode code = RejectionCode.valueOf(result.message().reasonCode());
