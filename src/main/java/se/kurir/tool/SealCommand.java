@@ -61,6 +61,12 @@ public final class SealCommand {
         System.exit(status);
     }
 
+    /** One seal or open, with this environment (the keystore password) and output: for {@code kurir seal|open}. */
+    public static int run(Function<String, String> environment, PrintStream out, String... args)
+            throws IOException, GeneralSecurityException {
+        return new SealCommand(environment, out).run(args);
+    }
+
     int run(String[] args) throws IOException, GeneralSecurityException {
         if (args.length == 0 || !(args[0].equals("seal") || args[0].equals("open"))) {
             out.println("usage: kurir-seal seal --keystore F [--type PKCS12|BCFKS] --recipient CERT.pem --in F --out F");
