@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public class AuditLog implements DisposableBean {
     private final Clock clock;
     private final ObjectMapper json;
     private final GroupCommitWriter<Entry, Committed> writer;
+    private final LongAdder unavailable = new LongAdder();
     private final CheckpointSigner signer;
     private final AuditProperties.Checkpoints checkpoints;
     private final int maxBatch;
@@ -158,6 +160,7 @@ public class AuditLog implements DisposableBean {
             if (e.getCause() instanceof ChangeFailed failed) {
                 throw failed.change();
             }
+            unavailable.increment();
             throw new AuditUnavailableException("Audit record not committed: " + e.getMessage(), e);
         }
     }
@@ -274,6 +277,11 @@ public class AuditLog implements DisposableBean {
     /** Records committed by this node since start; for metrics and tests. */
     public long appendedCount() {
         return writer.appendedCount();
+    }
+
+    /** Appends that failed because the log could not be written (its database down): each refused its request. */
+    public long unavailableCount() {
+        return unavailable.sum();
     }
 
     /** Transactions committed by this node since start: fewer than records when requests share commits. */

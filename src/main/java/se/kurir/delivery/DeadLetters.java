@@ -62,6 +62,11 @@ public class DeadLetters {
         return true;
     }
 
+    /** How many messages are dead letters now. */
+    public long count() {
+        return messages.countInState(MessageState.FAILED);
+    }
+
     public List<DeadLetter> list(int limit) {
         return messages.deadLetters(limit);
     }

@@ -189,6 +189,10 @@ class MessageRepository {
                 .query(MessageRepository::deadLetter).single();
     }
 
+    long countInState(MessageState state) {
+        return jdbc.sql("SELECT COUNT(*) FROM messages WHERE state = ?").param(state.name()).query(Long.class).single();
+    }
+
     List<DeadLetter> deadLetters(int limit) {
         return jdbc.sql("SELECT " + DEAD_LETTER_COLUMNS + " FROM messages WHERE state = 'FAILED' ORDER BY updated_at "
                 + "LIMIT ?").param(limit).query(MessageRepository::deadLetter).list();

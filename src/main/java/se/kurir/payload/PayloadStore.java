@@ -1,6 +1,7 @@
 package se.kurir.payload;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
@@ -43,6 +45,8 @@ public class PayloadStore {
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
+    private final LongAdder bytesStored = new LongAdder();
+    private final LongAdder bytesRead = new LongAdder();
     private final Path incoming;
     private final Path uploads;
     private final long defaultLimit;
@@ -118,7 +122,7 @@ public class PayloadStore {
 
     /** Streams the input into the store, refusing it once more than {@code maxBytes} have arrived. */
     public StoredPayload store(InputStream in, long maxBytes) {
-        return write(out -> {
+        StoredPayload stored = write(out -> {
             byte[] buffer = new byte[BUFFER];
             long size = 0;
             for (int n; (n = in.read(buffer)) != -1;) {
@@ -129,6 +133,18 @@ public class PayloadStore {
                 out.write(buffer, 0, n);
             }
         });
+        bytesStored.add(stored.size());
+        return stored;
+    }
+
+    /** Bytes of payloads taken in since start (what senders sent); for metrics. */
+    public long bytesStored() {
+        return bytesStored.sum();
+    }
+
+    /** Bytes read out of the store since start (deliveries, fetches, and the pipeline's own reads); for metrics. */
+    public long bytesRead() {
+        return bytesRead.sum();
     }
 
     /**
@@ -312,6 +328,10 @@ public class PayloadStore {
     }
 
     public InputStream open(String sha256) {
+        return new CountingInputStream(openUncounted(sha256), bytesRead);
+    }
+
+    private InputStream openUncounted(String sha256) {
         Path path = pathOf(sha256);
         byte[] inMemory = inMemory(sha256);
         if (inMemory != null) {
@@ -324,6 +344,34 @@ public class PayloadStore {
                     .orElseThrow(() -> new PayloadNotFoundException(sha256));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds what is read through it to a counter. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private final LongAdder counter;
+
+        CountingInputStream(InputStream in, LongAdder counter) {
+            super(in);
+            this.counter = counter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counter.increment();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                counter.add(n);
+            }
+            return n;
         }
     }
 

@@ -235,4 +235,14 @@ public class EventFeed implements DisposableBean {
     public void destroy() throws InterruptedException {
         writer.close();
     }
+
+    /** Events this node committed to feeds since start; for metrics. */
+    public long publishedCount() {
+        return writer.appendedCount();
+    }
+
+    /** The transactions they were committed in: fewer than events when publishers share commits (group commit). */
+    public long commitCount() {
+        return writer.commitCount();
+    }
 }
