@@ -58,6 +58,14 @@ final class Connection {
 
     private HttpClient http;
 
+    /** A connection made in code: for a command that calls as several roles (the conformance kit). */
+    static Connection at(String url, Function<String, String> environment) {
+        Connection connection = new Connection();
+        connection.url = url;
+        connection.environment = environment;
+        return connection;
+    }
+
     HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
                 .timeout(Duration.ofMinutes(30));
@@ -100,7 +108,7 @@ final class Connection {
         return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
     }
 
-    private synchronized HttpClient client() {
+    synchronized HttpClient client() {
         if (http == null) {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER);

@@ -17,10 +17,11 @@ import picocli.CommandLine.Command;
         subcommands = {SendCommand.class, MessageCommands.List.class, MessageCommands.Fetch.class,
             MessageCommands.Ack.class, MessageCommands.Receipts.class, FeedCommands.Subscribe.class,
             FeedCommands.Feed.class, OperatorCommands.Audit.class, OperatorCommands.DeadLetters.class,
-            SealingCommands.Seal.class, SealingCommands.Open.class},
+            SealingCommands.Seal.class, SealingCommands.Open.class, ConformanceCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:wrong usage, a file or the node unreachable", "2:refused by the node (4xx)",
-            "3:the node could not do it now (5xx)", "4:the audit log does not verify, or not to the head expected"})
+            "3:the node could not do it now (5xx)", "4:the audit log does not verify, or not to the head expected",
+            "5:a conformance scenario failed"})
 public final class KurirCli {
 
     public static void main(String[] args) {
