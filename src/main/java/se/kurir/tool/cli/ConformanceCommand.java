@@ -21,6 +21,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import se.kurir.delivery.DeliveryProblem;
+import se.kurir.envelope.EnvelopeProblem;
+import se.kurir.security.SecurityProblem;
 
 /**
  * The conformance kit: the scenarios an agency runs against a node before it goes live, black box, over the API
@@ -93,22 +96,23 @@ final class ConformanceCommand implements Callable<Integer> {
 
     private void badInputs(byte[] payload) {
         scenario("bad input: malformed envelope", () -> refused(sender, "{not json", payload, 400,
-                "ENVELOPE_MALFORMED"));
+                EnvelopeProblem.ENVELOPE_MALFORMED.name()));
         scenario("bad input: no legal basis", () -> {
             ObjectNode envelope = envelope(UUID.randomUUID().toString());
             envelope.remove("legalBasis");
-            return refused(sender, envelope.toString(), payload, 400, "ENVELOPE_FIELD_REQUIRED");
+            return refused(sender, envelope.toString(), payload, 400,
+                    EnvelopeProblem.ENVELOPE_FIELD_REQUIRED.name());
         });
         scenario("bad input: unknown key", () -> {
             Connection stranger = Connection.at(node.url, variable -> "not-a-key-" + UUID.randomUUID());
             return refused(stranger, envelope(UUID.randomUUID().toString()).toString(), payload, 401,
-                    "UNAUTHENTICATED");
+                    SecurityProblem.UNAUTHENTICATED.name());
         });
         scenario("bad input: another participant's mailbox", () -> {
             HttpResponse<String> answer = recipient.client().send(recipient.request("/api/v1/mailboxes/"
                     + plan.at("/recipient/otherMailbox").asText() + "/messages").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return problem(answer, 403, "MAILBOX_FORBIDDEN");
+            return problem(answer, 403, DeliveryProblem.MAILBOX_FORBIDDEN.name());
         });
     }
 
