@@ -1,5 +1,6 @@
-// Progress bars for the two transfers a person waits for: sending an attachment and downloading a payload. Without
-// this script the form posts and the link downloads as they are; with it, the same requests show how far they are.
+// A progress bar for sending an attachment. Without this script the form posts as it is; with it, the same request
+// shows how far it is. Downloads need none: the node sends each payload's length, and the browser's own download
+// shows the progress while it writes the file to disk (a script would have to hold the whole payload in memory).
 (function () {
   'use strict';
 
@@ -30,45 +31,6 @@
         compose.submit();
       });
       request.send(new FormData(compose));
-    });
-  }
-
-  var download = document.getElementById('download');
-  var downloading = document.getElementById('download-progress');
-  if (download && downloading && window.fetch && window.URL) {
-    download.addEventListener('click', function (event) {
-      event.preventDefault();
-      var total = Number(download.getAttribute('data-size'));
-      downloading.hidden = false;
-      fetch(download.href, { credentials: 'same-origin' }).then(function (response) {
-        var reader = response.body.getReader();
-        var chunks = [];
-        var received = 0;
-        function pump() {
-          return reader.read().then(function (part) {
-            if (part.done) {
-              return new Blob(chunks, { type: response.headers.get('Content-Type') || 'application/octet-stream' });
-            }
-            chunks.push(part.value);
-            received += part.value.length;
-            if (total > 0) {
-              downloading.value = Math.round(100 * received / total);
-            }
-            return pump();
-          });
-        }
-        return pump();
-      }).then(function (blob) {
-        var link = document.createElement('a');
-        link.href = URL.createObjectURL(blob);
-        link.download = download.href.split('/').slice(-2)[0];
-        document.body.appendChild(link);
-        link.click();
-        link.remove();
-        downloading.value = 100;
-      }).catch(function () {
-        window.location.assign(download.href);
-      });
     });
   }
 }());

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,7 +17,8 @@ import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.FeedEvents;
 import se.kurir.support.IntegrationTest;
-import se.kurir.tool.cli.KurirCli;
+import se.kurir.support.KurirCommandLine;
+import se.kurir.support.KurirCommandLine.Run;
 
 /**
  * {@code bin/kurir} against a running node, as agency systems, an auditor and an operator use it: send (small in one
@@ -35,9 +30,6 @@ class CliIT extends IntegrationTest {
 
     private static final String SKV_KEY = "kurir-demo-key-skatteverket";
     private static final String FK_KEY = "kurir-demo-key-forsakringskassan";
-
-    record Run(int exit, String out, String err) {
-    }
 
     @Test
     void aSystemSendsTheRecipientListsFetchesAndAcknowledgesAndTheSenderReadsTheReceipts() throws Exception {
@@ -153,13 +145,7 @@ class CliIT extends IntegrationTest {
     }
 
     private Run run(InputStream in, Map<String, String> environment, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--url", "http://localhost:" + port()));
-        int exit = KurirCli.run(new HashMap<>(environment)::get, in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(String[]::new));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return KurirCommandLine.run(port(), in, environment, args);
     }
 
     private static Path temp() throws Exception {

@@ -3,14 +3,12 @@ package se.kurir.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.kurir.support.Api;
 import se.kurir.support.IntegrationTest;
-import se.kurir.tool.cli.KurirCli;
+import se.kurir.support.KurirCommandLine;
+import se.kurir.support.KurirCommandLine.Run;
 
 /**
  * The conformance kit ({@code kurir conformance}) run against a node with the demo plan: every scenario passes on a
@@ -43,13 +41,9 @@ class ConformanceIT extends IntegrationTest {
     }
 
     private String conformance(Map<String, String> keys, int expectedExit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = KurirCli.run(keys::get, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "conformance", "--plan", PLAN, "--url", "http://localhost:" + port());
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(printed + err.toString(StandardCharsets.UTF_8)).isEqualTo(expectedExit);
-        return printed;
+        Run run = KurirCommandLine.run(port(), new ByteArrayInputStream(new byte[0]), keys, "conformance", "--plan",
+                PLAN);
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(expectedExit);
+        return run.out();
     }
 }

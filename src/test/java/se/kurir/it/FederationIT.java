@@ -23,7 +23,10 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.crypto.Pem;
 import se.kurir.support.Api;
@@ -36,8 +39,10 @@ import se.kurir.support.KurirNode;
  * B serves Migrationsverket, node A everyone else, as each one's directory says. Messages from A's participants reach
  * Migrationsverket at B and its receipts come back to A; a message held for review is reviewed once, at A; B down
  * for a while gets everything after, crisis traffic first; crisis mode holds bulk back; a certificate the directory
- * does not name is refused, and so is a peer speaking for a participant it does not serve.
+ * does not name is refused, and so is a peer speaking for a participant it does not serve; a message the peer
+ * refuses is a dead letter at once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FederationIT {
 
     private static final String MIGRATIONSVERKET = FederatedNodes.MIGRATIONSVERKET;
@@ -223,6 +228,25 @@ class FederationIT {
         assertThat(again.headers().firstValue("Kurir-Duplicate")).contains("true");
         assertThat(b().bean(JdbcTemplate.class).queryForObject("SELECT COUNT(*) FROM audit_log WHERE message_id = ? "
                 + "AND event_type = 'MESSAGE_ACCEPTED'", Integer.class, id)).isEqualTo(1);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it revokes at B the signing certificate the other tests' sealed messages need
+    void aMessageThePeerRefusesIsADeadLetterAtOnceWithThePeersAnswer() {
+        String signing = b().api().get(Api.OPERATOR, "/api/v1/certificates?participant=2021000076").json()
+                .findParents("usage").stream().filter(c -> c.get("usage").asText().equals("SIGNING"))
+                .map(c -> c.get("keyId").asText()).findFirst().orElseThrow();
+        assertThat(b().api().post(Api.OPERATOR, "/api/v1/certificates/" + signing + "/revocation",
+                "{\"reason\": \"key compromised\"}").status()).isEqualTo(200);
+
+        String id = send(utredningsunderlag(UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(a, id).equals("FAILED"));
+        assertThat(receipts(id)).contains("FAILED").doesNotContain("DELIVERED");
+        assertThat(attempts(id)).as("no retry of what a retry would not change").isEqualTo(1);
+        assertThat(a.api().get(Api.OPERATOR, "/api/v1/dead-letters").json().findParents("messageId").stream()
+                .filter(d -> d.get("messageId").asText().equals(id)).findFirst().orElseThrow()
+                .get("lastError").asText()).contains("node-b").contains("422").contains("CERTIFICATE_REVOKED");
     }
 
     // --- what the test sends and reads

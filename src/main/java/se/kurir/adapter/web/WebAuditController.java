@@ -11,6 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.kurir.audit.AuditLog;
@@ -35,18 +36,22 @@ class WebAuditController {
         this.audit = audit;
     }
 
+    /** What the auditor searches by; the dates are days in Swedish time, {@code to} included. */
+    record Filter(String messageId, String participant, String product,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+
+        AuditQuery query() {
+            return new AuditQuery(blankToNull(messageId), blankToNull(participant), blankToNull(product),
+                    from == null ? null : from.atStartOfDay(SWEDEN).toInstant(),
+                    to == null ? null : to.plusDays(1).atStartOfDay(SWEDEN).toInstant(), LIMIT);
+        }
+    }
+
     @GetMapping
-    String search(@RequestParam(required = false) String messageId,
-            @RequestParam(required = false) String participant, @RequestParam(required = false) String product,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "false") boolean verify, Model model) {
-        model.addAttribute("records", audit.search(query(messageId, participant, product, from, to)));
-        model.addAttribute("messageId", messageId);
-        model.addAttribute("participant", participant);
-        model.addAttribute("product", product);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+    String search(@ModelAttribute("filter") Filter filter, @RequestParam(defaultValue = "false") boolean verify,
+            Model model) {
+        model.addAttribute("records", audit.search(filter.query()));
         if (verify) {
             model.addAttribute("verification", audit.verify());
         }
@@ -54,12 +59,8 @@ class WebAuditController {
     }
 
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String messageId, @RequestParam(required = false) String participant,
-            @RequestParam(required = false) String product,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            HttpServletResponse response) throws IOException {
-        List<AuditRecord> records = audit.search(query(messageId, participant, product, from, to));
+    void export(@ModelAttribute Filter filter, HttpServletResponse response) throws IOException {
+        List<AuditRecord> records = audit.search(filter.query());
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"kurir-audit.csv\"");
         PrintWriter out = new PrintWriter(response.getOutputStream(), false, StandardCharsets.UTF_8);
@@ -70,13 +71,6 @@ class WebAuditController {
                     csv(r.reasonCode()), csv(r.legalBasis()), csv(r.details()), r.hash()));
         }
         out.flush();
-    }
-
-    private static AuditQuery query(String messageId, String participant, String product, LocalDate from,
-            LocalDate to) {
-        return new AuditQuery(blankToNull(messageId), blankToNull(participant), blankToNull(product),
-                from == null ? null : from.atStartOfDay(SWEDEN).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(SWEDEN).toInstant(), LIMIT);
     }
 
     /** A field as CSV (RFC 4180): quoted, quotes doubled; a leading formula character defused for spreadsheets. */

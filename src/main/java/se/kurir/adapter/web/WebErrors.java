@@ -51,7 +51,8 @@ class WebErrors {
         return page(request, response, model, 400, PayloadProblem.MEDIA_TYPE_INVALID.name(), e.getMessage());
     }
 
-    private static String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,
+    /** The error page, with the header of the person signed in; also where Spring Security's refusals go. */
+    static String page(HttpServletRequest request, HttpServletResponse response, Model model, int status,
             String code, String detail) {
         WebModel.person(request.getUserPrincipal() instanceof Authentication person ? person : null, model);
         response.setStatus(status);

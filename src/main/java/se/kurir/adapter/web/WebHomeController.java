@@ -1,5 +1,7 @@
 package se.kurir.adapter.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,13 +26,11 @@ class WebHomeController {
         return "web/login";
     }
 
-    /** Where Spring Security forwards a refused request (status 403 already set). */
+    /** Where Spring Security forwards a refused request: another role's screen, or a form without its token. */
     @RequestMapping("/web/denied")
-    String denied(Model model) {
-        model.addAttribute("status", 403);
-        model.addAttribute("code", SecurityProblem.FORBIDDEN.name());
-        model.addAttribute("detail", "");
-        return "web/error";
+    String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return WebErrors.page(request, response, model, HttpServletResponse.SC_FORBIDDEN,
+                SecurityProblem.FORBIDDEN.name(), "");
     }
 
     @GetMapping({"/web", "/web/"})

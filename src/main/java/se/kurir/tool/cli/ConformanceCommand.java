@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -180,15 +180,8 @@ final class ConformanceCommand implements Callable<Integer> {
 
     private HttpResponse<String> postEnvelope(Connection as, String envelope, byte[] payload)
             throws IOException, InterruptedException {
-        String boundary = "conformance-" + UUID.randomUUID();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"\r\nContent-Type: "
-                + "application/json\r\n\r\n" + envelope + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; "
-                + "name=\"payload\"; filename=\"payload\"\r\nContent-Type: " + plan.at("/message/mediaType").asText()
-                + "\r\n\r\n" + new String(payload, StandardCharsets.UTF_8) + "\r\n--" + boundary + "--\r\n")
-                .getBytes(StandardCharsets.UTF_8);
-        return as.client().send(as.request("/api/v1/messages").header("Content-Type", "multipart/form-data; "
-                + "boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return as.client().send(MessagePost.request(as, envelope, plan.at("/message/mediaType").asText(),
+                () -> new ByteArrayInputStream(payload), payload.length), HttpResponse.BodyHandlers.ofString());
     }
 
     private String refused(Connection as, String envelope, byte[] payload, int status, String code)

@@ -2,27 +2,19 @@ package se.kurir.tool.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,34 +98,21 @@ final class SendCommand implements Callable<Integer> {
 
     /** One request: the envelope part, then the payload part streamed from the file or standard input. */
     private JsonNode multipart(ObjectNode envelope) throws IOException {
-        String boundary = "kurir-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"envelope\"\r\n"
-                + "Content-Type: application/json\r\n\r\n" + Connection.JSON.writeValueAsString(envelope) + "\r\n--"
-                + boundary + "\r\nContent-Disposition: form-data; name=\"payload\"; filename=\"payload\"\r\n"
-                + "Content-Type: " + mediaType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
-        HttpRequest.BodyPublisher body;
+        String json = Connection.JSON.writeValueAsString(envelope);
+        HttpRequest request;
         if (payload.equals("-")) {
-            body = HttpRequest.BodyPublishers.ofInputStream(() -> framed(head, io.in, tail));
+            request = MessagePost.request(node, json, mediaType, () -> io.in, -1);
         } else {
             Path file = Path.of(payload);
-            body = HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
+            request = MessagePost.request(node, json, mediaType, () -> {
                 try {
-                    return framed(head, Files.newInputStream(file), tail);
+                    return Files.newInputStream(file);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }), head.length + Files.size(file) + tail.length);
+            }, Files.size(file));
         }
-        HttpResponse<String> answer = node.send(node.request("/api/v1/messages")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return Connection.JSON.readTree(answer.body());
-    }
-
-    private static InputStream framed(byte[] head, InputStream payload, byte[] tail) {
-        return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(head), payload,
-                new ByteArrayInputStream(tail))));
+        return Connection.JSON.readTree(node.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Create an upload, send the file in chunks at their offsets, then complete it with the envelope and digest. */
@@ -150,13 +129,12 @@ final class SendCommand implements Callable<Integer> {
             while (offset < size) {
                 buffer.clear();
                 int read = in.read(buffer, offset);
-                byte[] bytes = Arrays.copyOf(buffer.array(), read);
                 try {
                     node.send(node.request(path).header("Upload-Offset", Long.toString(offset))
                             .header("Content-Type", "application/octet-stream")
-                            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                            .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(buffer.array(), 0, read)).build(),
                             HttpResponse.BodyHandlers.discarding());
-                    sha256.update(bytes);
+                    sha256.update(buffer.array(), 0, read);
                     offset += read;
                 } catch (IOException broken) {
                     if (++failures >= ATTEMPTS) {
