@@ -10,7 +10,8 @@ public enum SecurityProblem implements ProblemCode {
     CLIENT_CERTIFICATE_NO_PARTICIPANT("The client certificate names no registered participant."),
     CLIENT_CERTIFICATE_REVOKED("The client certificate is revoked."),
     PEER_NODE_UNKNOWN("The client certificate on the federation listener is no peer node's in the directory."),
-    NOT_ON_THIS_LISTENER("The node-to-node API is served on the federation listener only, and nothing else is.");
+    NOT_ON_THIS_LISTENER("The node-to-node API is served on the federation listener only, and nothing else is."),
+    SIGN_IN_NO_GROUP("A person signed in by an identity provider whose groups give no role in Kurir.");
 
     private final String meaning;
 

@@ -24,6 +24,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import se.kurir.support.Accessibility;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.HeadlessChromium;
@@ -40,7 +41,6 @@ import se.kurir.support.IntegrationTest;
  */
 class WebIT extends IntegrationTest {
 
-    private static final Path SCREENS = Path.of("target", "web-screens");
     private static final String FK_OFFICER = "demo-handlaggare-fk";
     private static final String SKV_OFFICER = "demo-handlaggare-skv";
     private static final String SKV_KONTROLL = "2021005448.kontroll";
@@ -50,7 +50,6 @@ class WebIT extends IntegrationTest {
     @BeforeEach
     void openBrowser() throws Exception {
         browser = HeadlessChromium.open("--lang=sv-SE", "--accept-lang=sv-SE,sv");
-        Files.createDirectories(SCREENS);
     }
 
     @AfterEach
@@ -205,23 +204,8 @@ class WebIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("/web/login"));
     }
 
-    /** The page passes axe-core's WCAG 2.1 A and AA rules, and is photographed. */
     private void checked(String screen) throws IOException {
-        String axe;
-        try (InputStream in = getClass().getResourceAsStream("/axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        var script = (JavascriptExecutor) browser;
-        script.executeScript(axe);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object result = script.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                + ".then(r => done(JSON.stringify(r.violations.map(v => v.id + ' (' + v.impact + '): '"
-                + " + v.nodes.map(n => n.target.join(' ')).join(', ')))))"
-                + ".catch(e => done(JSON.stringify(['axe failed: ' + e])));");
-        JsonNode violations = Api.parse(result.toString());
-        assertThat(violations).as(screen + ": " + violations).isEmpty();
-        Files.write(SCREENS.resolve(screen + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Accessibility.check(browser, screen);
     }
 
     private List<String> receipts() {
