@@ -7,6 +7,8 @@ public enum AuditEventType {
     MESSAGE_HELD_FOR_REVIEW,
     REVIEW_APPROVED,
     REVIEW_DENIED,
+    /** A reviewer opened a held message's payload to judge it: who and which message; never the content. */
+    REVIEW_CONTENT_OPENED,
     MESSAGE_DELIVERED,
     MESSAGE_FETCHED,
     MESSAGE_ACKNOWLEDGED,

@@ -1,5 +1,6 @@
 package se.kurir.delivery;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -7,12 +8,17 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import se.kurir.audit.AuditEventType;
 import se.kurir.audit.AuditLog;
+import se.kurir.payload.PayloadStore;
 import se.kurir.policy.RejectionCode;
+import se.kurir.registry.Agreement;
+import se.kurir.registry.Registry;
 
 /**
  * The manual confidentiality review (sekretessprövning): messages whose agreement requires it wait here until a
  * reviewer approves (the message is queued for its mailbox) or denies (it is rejected, never delivered), always
- * with a justification that goes to the audit log.
+ * with a justification that goes to the audit log. A reviewer judges the content too, where the node can read it:
+ * a payload sealed for its recipient stays closed to the reviewer as to the gateway, and each opening of one that
+ * is not is audited.
  */
 @Service
 public class Reviews {
@@ -21,16 +27,46 @@ public class Reviews {
     private final AuditLog audit;
     private final MailboxQueue queue;
     private final Clock clock;
+    private final PayloadStore payloads;
+    private final Registry registry;
 
-    Reviews(MessageRepository messages, AuditLog audit, MailboxQueue queue, Clock clock) {
+    Reviews(MessageRepository messages, AuditLog audit, MailboxQueue queue, Clock clock, PayloadStore payloads,
+            Registry registry) {
         this.messages = messages;
         this.audit = audit;
         this.queue = queue;
         this.clock = clock;
+        this.payloads = payloads;
+        this.registry = registry;
     }
 
     public List<MessageRecord> pending(int limit) {
         return messages.inState(MessageState.HELD_FOR_REVIEW, clock.instant().plusSeconds(1), limit);
+    }
+
+    /** A message waiting for review. */
+    public MessageRecord pendingMessage(String messageId) {
+        return held(messageId);
+    }
+
+    /** Whether the message's agreement has its payloads sealed for the recipient, so that nobody here can read it. */
+    public boolean contentSealed(MessageRecord message) {
+        return registry.agreement(message.agreementId()).flatMap(Agreement::payloadProtection).isPresent();
+    }
+
+    /**
+     * The held message's payload, for the reviewer to judge; the opening is audited first.
+     *
+     * @throws DeliveryException CONTENT_SEALED when the payload is sealed for its recipient
+     */
+    public InputStream openContent(String reviewer, String messageId) {
+        MessageRecord m = held(messageId);
+        if (contentSealed(m)) {
+            throw new DeliveryException(DeliveryException.Kind.CONFLICT, DeliveryProblem.CONTENT_SEALED,
+                    "payload: message " + messageId + " is sealed for " + m.recipient());
+        }
+        audit.append(MessageAudit.of(AuditEventType.REVIEW_CONTENT_OPENED, reviewer, m));
+        return payloads.open(m.payload().sha256());
     }
 
     public MessageRecord approve(String reviewer, String messageId, String justification) {

@@ -3,11 +3,16 @@ package se.kurir.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.IntegrationTest;
+import se.kurir.support.KurirNode;
+import se.kurir.support.Seeds;
 
 /** Polisen reports a suspected false identity; the agreement requires a sekretessprövning before release. */
 class ReviewIT extends IntegrationTest {
@@ -87,6 +92,50 @@ class ReviewIT extends IntegrationTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("code").asText()).isEqualTo("PARAMETER_INVALID");
         assertThat(bad.json().get("detail").asText()).startsWith("after:");
+    }
+
+    @Test
+    void aReviewerReadsTheHeldContentAndEachOpeningIsAudited() {
+        byte[] payload = Envelopes.payload();
+        var sent = api.sendMessage(Api.POLISEN, Envelopes.falskIdentitet(null), payload);
+        String id = sent.json().get("messageId").asText();
+
+        var content = api.get(Api.REVIEWER, "/api/v1/reviews/" + id + "/payload");
+        assertThat(content.status()).isEqualTo(200);
+        assertThat(content.raw().body()).isEqualTo(payload);
+        assertThat(content.header("Content-Disposition")).startsWith("attachment");
+        assertThat(api.get(Api.SKATTEVERKET, "/api/v1/reviews/" + id + "/payload").status()).isEqualTo(403);
+        var opened = api.auditRecord(id, "REVIEW_CONTENT_OPENED");
+        assertThat(opened.get("actor").asText()).isEqualTo("demo-reviewer");
+        assertThat(opened.toString()).doesNotContain(Envelopes.SYNTHETIC_PERSONNUMMER);
+
+        approve(id);
+        assertThat(api.get(Api.REVIEWER, "/api/v1/reviews/" + id + "/payload").json().get("code").asText())
+                .as("decided: no longer the reviewer's to read").isEqualTo("NOT_IN_REVIEW");
+    }
+
+    /**
+     * Polisen's investigation material to Migrationsverket is sealed for the recipient (by the gateway, with
+     * Polisen's key); with a review added to its agreement, the reviewer sees the metadata only.
+     */
+    @Test
+    void aPayloadSealedForItsRecipientStaysClosedToTheReviewer() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "review-sealed-");
+        try (KurirNode node = KurirNode.start(dir, Map.of("kurir.registry.seed", Seeds.demoWithAgreement(dir,
+                "polisen-migrationsverket-utredningsunderlag", Map.of("reviewRequired", true))))) {
+            var sent = node.api().sendMessage(Api.POLISEN, Envelopes.envelope(null, "2021002163.identitet",
+                    "utredningsunderlag", "SFS 2009:400", "10 kap. 27 §", "OWN_INITIATIVE", "brottsbekampning",
+                    "SERIOUS"), Envelopes.payload());
+            assertThat(sent.json().get("status").asText()).as(sent.body()).isEqualTo("HELD_FOR_REVIEW");
+            String id = sent.json().get("messageId").asText();
+
+            var refused = node.api().get(Api.REVIEWER, "/api/v1/reviews/" + id + "/payload");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("code").asText()).isEqualTo("CONTENT_SEALED");
+            assertThat(refused.json().get("detail").asText()).startsWith("payload:");
+            assertThat(node.api().get(Api.AUDITOR, "/api/v1/audit?messageId=" + id).json().findValuesAsText("type"))
+                    .contains("PAYLOAD_SEALED").doesNotContain("REVIEW_CONTENT_OPENED");
+        }
     }
 
     @Test

@@ -108,7 +108,7 @@ class WebIT extends IntegrationTest {
     }
 
     @Test
-    void aReviewerReleasesAHeldMessageWithAJustification() throws Exception {
+    void aReviewerReadsTheContentAndReleasesAHeldMessageWithAJustification() throws Exception {
         String id = UUID.randomUUID().toString();
         var held = api.sendMessage(Api.POLISEN, Envelopes.falskIdentitet(id), Envelopes.payload());
         assertThat(held.json().get("status").asText()).isEqualTo("HELD_FOR_REVIEW");
@@ -117,7 +117,12 @@ class WebIT extends IntegrationTest {
         browser.get(url("/web/reviews"));
         checked("reviews");
         browser.get(url("/web/reviews/" + id));
+        assertThat(browser.findElements(By.id("content-preview"))).as("shown only when asked for").isEmpty();
+        browser.findElement(By.id("show-content")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.id("content-preview")).isEmpty());
         checked("review");
+        assertThat(browser.findElement(By.id("content-preview")).getText()).contains(Envelopes.SYNTHETIC_PERSONNUMMER);
+        assertThat(api.auditRecord(id, "REVIEW_CONTENT_OPENED").get("actor").asText()).isEqualTo("demo-reviewer");
         browser.findElement(By.id("justification")).sendKeys("OSL 10 kap. 27 §: uppgiften behövs för utredningen");
         browser.findElement(By.cssSelector("button[value=approve]")).click();
 

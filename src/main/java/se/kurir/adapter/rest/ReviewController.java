@@ -1,8 +1,12 @@
 package se.kurir.adapter.rest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,7 +20,10 @@ import se.kurir.delivery.MessageState;
 import se.kurir.delivery.Reviews;
 import se.kurir.envelope.LegalBasis;
 
-/** The review queue (sekretessprövning) for reviewers: list, approve, deny, always with a justification. */
+/**
+ * The review queue (sekretessprövning) for reviewers: list, read a held payload the node can read, approve, deny,
+ * always with a justification.
+ */
 @RestController
 @RequestMapping("/api/v1/reviews")
 class ReviewController {
@@ -48,6 +55,21 @@ class ReviewController {
     @GetMapping
     List<Pending> pending(@RequestParam(defaultValue = "100") int limit) {
         return reviews.pending(Limits.check("limit", limit, 1000)).stream().map(Pending::of).toList();
+    }
+
+    /** The reviewer judges the content too; a payload sealed for its recipient is refused (CONTENT_SEALED). */
+    @Operation(summary = "A held message's payload, for the reviewer to judge (streamed; each opening is audited)")
+    @GetMapping("/{messageId}/payload")
+    void heldPayload(@PathVariable String messageId, Authentication reviewer, HttpServletResponse response)
+            throws IOException {
+        MessageRecord m = reviews.pendingMessage(messageId);
+        try (InputStream in = reviews.openContent(reviewer.getName(), messageId)) {
+            response.setContentType(m.mediaType());
+            // The media type is the sender's word: never let a browser render it in the gateway's origin.
+            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + messageId + "\"");
+            response.setContentLengthLong(m.payload().size());
+            in.transferTo(response.getOutputStream());
+        }
     }
 
     @Operation(summary = "Approve release of a held message")
