@@ -123,6 +123,9 @@ public class Uploads {
      * completion whose message was not admitted), a completion may only name those same bytes: any other digest is a
      * mismatch, even one the store holds for another message, so a completion can never probe for or take over
      * somebody else's payload.
+     *
+     * @param expectedSha256 the digest the sender computed; null from a browser, which cannot digest a file without
+     *     holding it whole in memory: the digest is then the one computed here, which the sender is shown
      */
     public StoredPayload complete(String owner, String uploadId, String expectedSha256) {
         owned(owner, uploadId);
@@ -138,7 +141,7 @@ public class Uploads {
                     size += n;
                 }
                 String actual = Sha256.hex(digest);
-                if (!actual.equals(expectedSha256)) {
+                if (expectedSha256 != null && !actual.equals(expectedSha256)) {
                     throw new PayloadDigestMismatchException(expectedSha256, actual, size);
                 }
                 uploads.markAdopted(uploadId, actual);
@@ -159,7 +162,7 @@ public class Uploads {
     private StoredPayload completedBefore(String uploadId, String expectedSha256) {
         String adopted = uploads.adoptedDigest(uploadId).orElseThrow(() -> completed(uploadId));
         StoredPayload payload = store.find(adopted).orElseThrow(() -> completed(uploadId));
-        if (!adopted.equals(expectedSha256)) {
+        if (expectedSha256 != null && !adopted.equals(expectedSha256)) {
             throw new PayloadDigestMismatchException(expectedSha256, adopted, payload.size());
         }
         store.hold(payload);

@@ -38,7 +38,8 @@ class WebSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths.matcher(WEB + "/login"), paths.matcher(WEB + "/assets/**")).permitAll()
                         .requestMatchers(paths.matcher(WEB + "/mailboxes/**"), paths.matcher(WEB + "/compose/**"),
-                                paths.matcher(WEB + "/sent/**")).hasRole(Roles.CASE_OFFICER)
+                                paths.matcher(WEB + "/sent/**"), paths.matcher(WEB + "/uploads/**"))
+                                .hasRole(Roles.CASE_OFFICER)
                         .requestMatchers(paths.matcher(WEB + "/reviews/**")).hasRole(Roles.REVIEWER)
                         .requestMatchers(paths.matcher(WEB + "/audit/**")).hasRole(Roles.AUDITOR)
                         .requestMatchers(paths.matcher(WEB + "/operations/**")).hasRole(Roles.OPERATOR)

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +107,61 @@ class WebIT extends IntegrationTest {
         signIn(FK_OFFICER);
         browser.get(url("/web/sent/" + messageId));
         assertThat(receipts()).containsSubsequence("ACCEPTED", "DELIVERED", "FETCHED", "ACKNOWLEDGED");
+    }
+
+    /**
+     * A file above the web's resumable threshold (8 MB) goes as a resumable upload in 4 MB chunks. The test first
+     * plays an earlier attempt in the same tab that broke off after one chunk; sending again goes on from there.
+     */
+    @Test
+    void aLargeAttachmentGoesInChunksAndASecondAttemptGoesOnWhereTheFirstStopped() throws Exception {
+        signIn(FK_OFFICER);
+        browser.get(url("/web/compose"));
+        String route = "fk-skv-manadsfil|" + SKV_KONTROLL;
+        browser.findElement(By.cssSelector("#route option[value='" + route + "']")).click();
+        browser.findElement(By.id("subject")).sendKeys("Utbetalningar helår");
+        Path file = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "web-").resolve("helar.csv");
+        byte[] line = ("personnummer;belopp\n" + Envelopes.SYNTHETIC_PERSONNUMMER + ";4120\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (var out = Files.newOutputStream(file)) {
+            for (long written = 0; written < 9L * 1024 * 1024; written += line.length) {
+                out.write(line);
+            }
+        }
+        browser.findElement(By.id("attachment")).sendKeys(file.toString());
+
+        // The earlier attempt: the upload started and its first chunk sent, then the connection gone.
+        Object firstChunk = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('compose');
+                const file = document.getElementById('attachment').files[0];
+                const headers = {[form.dataset.csrfHeader]: form.dataset.csrf};
+                const start = new URLSearchParams({route: form.elements.route.value, mediaType: 'text/csv'});
+                fetch(form.dataset.uploads, {method: 'POST', headers, body: start}).then(r => r.json())
+                  .then(upload => fetch(form.dataset.uploads + '/' + upload.uploadId, {method: 'PATCH',
+                      headers: {...headers, 'Upload-Offset': '0', 'Content-Type': 'application/octet-stream'},
+                      body: file.slice(0, Number(form.dataset.chunkSize))}).then(r => r.json()))
+                  .then(upload => {
+                    sessionStorage.setItem('kurir-upload:' + form.elements.route.value + ':' + file.name + ':'
+                        + file.size + ':' + file.lastModified, upload.uploadId);
+                    done(upload.received);
+                  }).catch(e => done('failed: ' + e));
+                """);
+        assertThat(firstChunk).isEqualTo(4L * 1024 * 1024);
+        assertThat(HeadlessChromium.requestHeaders(browser, "PATCH", "Upload-Offset")).containsExactly("0");
+
+        browser.findElement(By.cssSelector("#compose button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(60)).until(() -> browser.getCurrentUrl().contains("/web/sent/"));
+        assertThat(HeadlessChromium.requestHeaders(browser, "PATCH", "Upload-Offset"))
+                .as("the chunks after the first, each once").containsExactly("4194304", "8388608");
+        String messageId = browser.findElement(By.id("message-id")).getText();
+        var delivered = api.get(Api.SKATTEVERKET, "/api/v1/mailboxes/" + SKV_KONTROLL + "/messages/" + messageId)
+                .json();
+        assertThat(delivered.at("/envelope/payload/sha256").asText()).as("the whole file, once")
+                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(file))));
+        assertThat(delivered.at("/envelope/metadata/filename").asText()).isEqualTo("helar.csv");
+        assertThat(api.auditRecord(messageId, "MESSAGE_ACCEPTED").toString()).contains("WEB");
     }
 
     @Test

@@ -34,13 +34,16 @@ import se.kurir.envelope.MessageStatus;
 import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadStore;
 import se.kurir.payload.StoredPayload;
+import se.kurir.payload.Upload;
+import se.kurir.payload.Uploads;
 
 /**
  * Compose: a case officer picks a recipient and product from what their agreements allow ({@link ComposeRoutes}),
  * the legal basis filled from the agreement, writes a subject, states how long the recipient may keep it and attaches
- * a file. The form's parts are read as a stream, the file straight into the payload store under the product's limit,
- * and the message goes through the pipeline (policy, privacy step, sealing, audit) as channel {@code WEB}. The sent
- * page shows the message's receipts as they arrive.
+ * a file. The form's parts are read as a stream, the file straight into the payload store under the product's limit;
+ * a large file comes instead as a resumable upload the form names ({@link WebUploads}). The message goes through the
+ * pipeline (policy, privacy step, sealing, audit) as channel {@code WEB}. The sent page shows the message's receipts
+ * as they arrive.
  */
 @Controller
 class WebComposeController {
@@ -54,20 +57,23 @@ class WebComposeController {
     private final PipelineIngress pipeline;
     private final MessageIntake intake;
     private final MailboxAccess mailboxes;
+    private final Uploads uploads;
+    private final WebProperties properties;
 
     WebComposeController(ComposeRoutes routes, PayloadStore payloads, PipelineIngress pipeline, MessageIntake intake,
-            MailboxAccess mailboxes) {
+            MailboxAccess mailboxes, Uploads uploads, WebProperties properties) {
         this.routes = routes;
         this.payloads = payloads;
         this.pipeline = pipeline;
         this.intake = intake;
         this.mailboxes = mailboxes;
+        this.uploads = uploads;
+        this.properties = properties;
     }
 
     @GetMapping("/web/compose")
     String form(Authentication authentication, Model model) {
-        model.addAttribute("routes", routes.of(WebPerson.of(authentication)));
-        model.addAttribute("retentions", RETENTIONS);
+        formModel(WebPerson.of(authentication), model);
         return "web/compose";
     }
 
@@ -106,11 +112,25 @@ class WebComposeController {
             discard(payload);
             throw e;
         }
+        String uploadId = fields.get("upload");
+        if (payload == null && uploadId != null) {
+            route = routes.find(person, fields.getOrDefault("route", "")).orElse(null);
+            Upload upload = uploads.started(WebUploads.owner(person), uploadId);
+            if (route == null || !route.product().id().equals(upload.product())) {
+                return refused(person, model, "compose.error.route");
+            }
+            envelope = envelope(route, fields, fields.get("filename"));
+            mediaType = upload.mediaType();
+            payload = uploads.complete(WebUploads.owner(person), uploadId, null);
+        }
         if (payload == null || payload.size() == 0) {
             discard(payload);
             return refused(person, model, "compose.error.attachment");
         }
         IntakeResult result = pipeline.submit(new Submission(route.sender(), envelope, payload, mediaType, CHANNEL));
+        if (uploadId != null) {
+            uploads.finish(WebUploads.owner(person), uploadId);
+        }
         if (result.admission() == MessageState.REJECTED) {
             model.addAttribute("rejection", result.message().reasonCode());
             return refused(person, model, "compose.error.rejected");
@@ -155,9 +175,15 @@ class WebComposeController {
 
     private String refused(WebPerson person, Model model, String reason) {
         model.addAttribute("error", reason);
+        formModel(person, model);
+        return "web/compose";
+    }
+
+    private void formModel(WebPerson person, Model model) {
         model.addAttribute("routes", routes.of(person));
         model.addAttribute("retentions", RETENTIONS);
-        return "web/compose";
+        model.addAttribute("resumableAbove", properties.resumableAbove().toBytes());
+        model.addAttribute("chunkSize", properties.chunkSize().toBytes());
     }
 
     private static String text(FileItemInput part) throws IOException {

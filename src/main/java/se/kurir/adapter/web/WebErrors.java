@@ -13,6 +13,7 @@ import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadMediaType;
 import se.kurir.payload.PayloadProblem;
 import se.kurir.payload.PayloadTooLargeException;
+import se.kurir.payload.UploadException;
 import se.kurir.policy.RejectionCode;
 
 /**
@@ -49,6 +50,18 @@ class WebErrors {
     String invalidMediaType(PayloadMediaType.InvalidMediaTypeException e, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         return page(request, response, model, 400, PayloadProblem.MEDIA_TYPE_INVALID.name(), e.getMessage());
+    }
+
+    /** A chunk at the wrong offset, or an upload that is not the person's: the script asks how far it came. */
+    @ExceptionHandler
+    String upload(UploadException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        int status = e.kind() == UploadException.Kind.NOT_FOUND ? 404 : 409;
+        PayloadProblem code = switch (e.kind()) {
+            case NOT_FOUND -> PayloadProblem.UPLOAD_NOT_FOUND;
+            case OFFSET_MISMATCH -> PayloadProblem.UPLOAD_OFFSET_MISMATCH;
+            case BUSY -> PayloadProblem.UPLOAD_BUSY;
+        };
+        return page(request, response, model, status, code.name(), e.getMessage());
     }
 
     /** The error page, with the header of the person signed in; also where Spring Security's refusals go. */
