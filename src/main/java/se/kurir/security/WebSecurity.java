@@ -67,7 +67,7 @@ class WebSecurity {
      * The provider sends the person back to the redirect URI registered with it; only the web's callback is served
      * by this chain, so a registration naming Spring's default path would fail at the first sign-in, not here.
      */
-    private static void requireWebCallbacks(ClientRegistrationRepository providers) {
+    static void requireWebCallbacks(ClientRegistrationRepository providers) {
         if (!(providers instanceof Iterable<?> registrations)) {
             return;
         }

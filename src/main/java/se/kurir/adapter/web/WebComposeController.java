@@ -112,8 +112,9 @@ class WebComposeController {
             discard(payload);
             throw e;
         }
-        String uploadId = fields.get("upload");
-        if (payload == null && uploadId != null) {
+        // The script sent a large file ahead as a resumable upload, and names it in place of the file.
+        String uploadId = payload == null ? fields.get("upload") : null;
+        if (uploadId != null) {
             route = routes.find(person, fields.getOrDefault("route", "")).orElse(null);
             Upload upload = uploads.started(WebUploads.owner(person), uploadId);
             if (route == null || !route.product().id().equals(upload.product())) {

@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import se.kurir.crypto.CertificateRefusedException;
 import se.kurir.delivery.DeliveryException;
 import se.kurir.envelope.InvalidEnvelopeException;
 import se.kurir.payload.PayloadMediaType;
@@ -50,6 +51,14 @@ class WebErrors {
     String invalidMediaType(PayloadMediaType.InvalidMediaTypeException e, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         return page(request, response, model, 400, PayloadProblem.MEDIA_TYPE_INVALID.name(), e.getMessage());
+    }
+
+    /** A certificate the registry cannot take: the page names why (the API's code). */
+    @ExceptionHandler
+    String certificate(CertificateRefusedException e, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        return page(request, response, model, e.code() == CertificateRefusedException.Code.CERTIFICATE_NOT_FOUND
+                ? 404 : 422, e.code().name(), e.getMessage());
     }
 
     /** A chunk at the wrong offset, or an upload that is not the person's: the script asks how far it came. */

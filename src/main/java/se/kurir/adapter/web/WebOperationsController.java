@@ -1,6 +1,8 @@
 package se.kurir.adapter.web;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,13 +11,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import se.kurir.crypto.CertificateRefusedException;
 import se.kurir.crypto.CertificateRegistry;
+import se.kurir.crypto.Pem;
 import se.kurir.delivery.DeadLetters;
 import se.kurir.registry.Registry;
 import se.kurir.subscription.SubscriptionCatalogue;
 
 /**
- * The operator's screens beside Hawtio: dead letters with replay, certificates with revocation, how far behind the
+ * The operator's screens beside Hawtio: dead letters with replay, certificates to register and revoke, how far behind the
  * subscriptions are, and the registry (participants, mailboxes, products, agreements) to read. Every action is the
  * API's, audited under the operator's name.
  */
@@ -24,6 +28,8 @@ import se.kurir.subscription.SubscriptionCatalogue;
 class WebOperationsController {
 
     private static final int LIMIT = 500;
+    /** A certificate's PEM is a few kilobytes; a chain or anything else pasted is refused before it is parsed. */
+    private static final int PEM_LIMIT = 64 * 1024;
 
     private final DeadLetters deadLetters;
     private final CertificateRegistry certificates;
@@ -63,6 +69,18 @@ class WebOperationsController {
     String replay(@PathVariable String messageId, Authentication operator) {
         deadLetters.replay(operator.getName(), messageId);
         return "redirect:/web/operations?replayed=" + messageId;
+    }
+
+    /** One PEM certificate; the registry reads whose it is and what it is for, and refuses what it cannot trust. */
+    @PostMapping("/certificates")
+    String register(@RequestParam(defaultValue = "") String pem, Authentication operator) {
+        List<X509Certificate> parsed = pem.length() > PEM_LIMIT ? List.of() : Pem.certificates(pem);
+        if (parsed.size() != 1) {
+            throw new CertificateRefusedException(CertificateRefusedException.Code.CERTIFICATE_UNREADABLE,
+                    "pem: paste exactly one PEM certificate");
+        }
+        return "redirect:/web/operations?registered=" + certificates.register(parsed.get(0), operator.getName())
+                .keyId();
     }
 
     @PostMapping("/certificates/{keyId}/revocation")

@@ -35,7 +35,6 @@ import se.kurir.security.SecurityProblem;
         + "receipts, fetch, acknowledge, a repeated send, bad inputs, a feed")
 final class ConformanceCommand implements Callable<Integer> {
 
-    static final int NOT_CONFORMING = 5;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Mixin Connection node;
@@ -91,7 +90,7 @@ final class ConformanceCommand implements Callable<Integer> {
         }
         io.out.println(failures.isEmpty() ? "conformance: all scenarios passed"
                 : "conformance: " + failures.size() + " failed: " + String.join(", ", failures));
-        return failures.isEmpty() ? ExitCodes.OK : NOT_CONFORMING;
+        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_CONFORMING;
     }
 
     private void badInputs(byte[] payload) {

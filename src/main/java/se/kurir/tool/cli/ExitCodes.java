@@ -12,6 +12,8 @@ final class ExitCodes {
     static final int UNAVAILABLE = 3;
     /** The audit log does not verify, or its head is not the one expected. */
     static final int NOT_VERIFIED = 4;
+    /** {@code kurir conformance}: a scenario of the plan failed. */
+    static final int NOT_CONFORMING = 5;
 
     private ExitCodes() {
     }
