@@ -127,7 +127,9 @@ class CrashAllDeliveriesIT {
                 await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                         .untilAsserted(() -> assertThat(notYetDelivered(api, sent)).isEmpty());
                 for (var message : sent.entrySet()) {
-                    assertThat(receipts(api, message.getValue(), message.getKey())).as(message.toString())
+                    assertThat(receipts(api, message.getValue(), message.getKey()))
+                            .as(() -> message + ", audited as " + api.get(Api.AUDITOR, "/api/v1/audit?messageId="
+                                    + message.getKey()).body())
                             .containsExactly("ACCEPTED", "DELIVERED");
                 }
                 assertOutboxHoldsEachOnce(api, brokerPort, idsOf(sent, Kind.OUTBOX));
