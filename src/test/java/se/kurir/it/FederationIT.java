@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import se.kurir.crypto.Pem;
+import se.kurir.delivery.MailboxAccess;
+import se.kurir.delivery.MessageIntake;
 import se.kurir.support.Api;
 import se.kurir.support.Envelopes;
 import se.kurir.support.FederatedNodes;
@@ -104,6 +106,28 @@ class FederationIT {
         for (KurirNode node : List.of(a, b())) {
             assertThat(node.api().get(Api.AUDITOR, "/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
         }
+    }
+
+    /**
+     * Migrationsverket reports an error about a message it has not fetched (as an SHS error message does, through the
+     * same service at B): B quarantines it, and both receipts reach the sender at A with the error's code.
+     */
+    @Test
+    void anErrorTheRecipientReportsAtItsNodeComesBackAsReceipts() {
+        String id = UUID.randomUUID().toString();
+        assertThat(a.api().sendMessage(Api.POLISEN, utredningsunderlag(id), Envelopes.payload()).status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DELIVERED".equals(state(b(), id)));
+
+        b().bean(MailboxAccess.class).reportError(MIGRATIONSVERKET, b().bean(MessageIntake.class).message(id),
+                "ContentError");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receipts(id).contains("RECIPIENT_ERROR"));
+        var receipts = a.api().get(Api.POLISEN, "/api/v1/messages/" + id + "/receipts").json().get("receipts");
+        assertThat(receipts.findValuesAsText("type")).containsSubsequence("ACCEPTED", "DELIVERED", "QUARANTINED",
+                "RECIPIENT_ERROR");
+        assertThat(receipts.findValuesAsText("reasonCode")).contains("ContentError");
+        assertThat(state(b(), id)).isEqualTo("QUARANTINED");
     }
 
     @Test
