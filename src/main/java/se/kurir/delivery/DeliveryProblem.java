@@ -9,7 +9,7 @@ public enum DeliveryProblem implements ProblemCode {
             "A message with this messageId from this sender is being admitted right now; ask again shortly."),
     MESSAGE_ID_CONFLICT("This sender already used this messageId for a different message."),
     NOT_IN_REVIEW("The message is not waiting for a review (sekretessprövning), so it cannot be approved or denied."),
-    CONTENT_SEALED("The payload is sealed for its recipient: the node cannot show it, and the review judges the metadata."),
+    CONTENT_SEALED("The payload is sealed for its recipient: the node cannot show it; the review judges the metadata."),
     NOT_A_DEAD_LETTER("Only a message that failed delivery (a dead letter) can be replayed."),
     DELIVERY_FAILED("Delivery failed after every attempt (a FAILED receipt, or a subscription's failed run)."),
     QUERY_TIMEOUT("The answerer did not reply within kurir.requests.timeout."),

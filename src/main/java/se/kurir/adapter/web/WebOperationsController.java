@@ -19,9 +19,9 @@ import se.kurir.registry.Registry;
 import se.kurir.subscription.SubscriptionCatalogue;
 
 /**
- * The operator's screens beside Hawtio: dead letters with replay, certificates to register and revoke, how far behind the
- * subscriptions are, and the registry (participants, mailboxes, products, agreements) to read. Every action is the
- * API's, audited under the operator's name.
+ * The operator's screens beside Hawtio: dead letters with replay, certificates to register and revoke, how far
+ * behind the subscriptions are, and the registry (participants, mailboxes, products, agreements) to read. Every action
+ * is the API's, audited under the operator's name.
  */
 @Controller
 @RequestMapping("/web/operations")
