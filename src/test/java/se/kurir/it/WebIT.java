@@ -150,10 +150,28 @@ class WebIT extends IntegrationTest {
                   .then(upload => {
                     sessionStorage.setItem('kurir-upload:' + form.elements.route.value + ':' + file.name + ':'
                         + file.size + ':' + file.lastModified, upload.uploadId);
-                    done(upload.received);
+                    done([upload.uploadId, upload.received]);
                   }).catch(e => done('failed: ' + e));
                 """);
-        assertThat(firstChunk).isEqualTo(4L * 1024 * 1024);
+        assertThat(firstChunk).asList().element(1).isEqualTo(4L * 1024 * 1024);
+        String uploadId = (String) ((List<?>) firstChunk).get(0);
+
+        // The upload is the person's: a colleague elsewhere, signed in as a case officer too, cannot see or add to it.
+        WebDriver colleague = HeadlessChromium.open();
+        try {
+            signIn(colleague, SKV_OFFICER);
+            Object refused = ((JavascriptExecutor) colleague).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const token = document.querySelector('header input[name=_csrf]').value;
+                    fetch('/web/uploads/' + arguments[0], {method: 'PATCH',
+                        headers: {'X-CSRF-TOKEN': token, 'Upload-Offset': '4194304',
+                                  'Content-Type': 'application/octet-stream'}, body: 'not the file'})
+                      .then(r => done(r.status)).catch(e => done('failed: ' + e));
+                    """, uploadId);
+            assertThat(refused).isEqualTo(404L);
+        } finally {
+            colleague.quit();
+        }
         assertThat(HeadlessChromium.requestHeaders(browser, "PATCH", "Upload-Offset")).containsExactly("0");
 
         // And in this attempt the network fails the last chunk once: the script asks how far it came and goes on.
@@ -286,11 +304,15 @@ class WebIT extends IntegrationTest {
     // --- the browser
 
     private void signIn(String username) {
-        browser.get(url("/web/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(username + "-password");
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.getCurrentUrl().endsWith("/web/"));
+        signIn(browser, username);
+    }
+
+    private void signIn(WebDriver someone, String username) {
+        someone.get(url("/web/login"));
+        someone.findElement(By.id("username")).sendKeys(username);
+        someone.findElement(By.id("password")).sendKeys(username + "-password");
+        someone.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> someone.getCurrentUrl().endsWith("/web/"));
     }
 
     private void signOut() {

@@ -3,12 +3,10 @@ package se.kurir.adapter.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,12 +81,8 @@ class WebMailboxController {
             HttpServletResponse response) throws IOException {
         String participant = WebPerson.of(authentication).actingIn(mailbox, mailboxes, "read");
         MessageRecord message = mailboxes.get(participant, mailbox, messageId);
-        response.setContentType(message.mediaType());
-        response.setContentLengthLong(message.payload().size());
-        // The media type is the sender's word: the browser saves the file rather than render it in the node's origin.
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + message.messageId() + "\"");
-        try (InputStream in = mailboxes.openPayload(message); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+        try (InputStream in = mailboxes.openPayload(message)) {
+            WebDownload.send(message, in, response);
         }
         mailboxes.fetched(participant, message);
     }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -51,19 +50,15 @@ class WebReviewController {
 
     @GetMapping("/{messageId}")
     String message(@PathVariable String messageId, Model model) {
-        MessageRecord message = reviews.pendingMessage(messageId);
-        model.addAttribute("message", message);
-        model.addAttribute("sealed", reviews.contentSealed(message));
-        model.addAttribute("sender", registry.participant(message.sender()).orElse(null));
-        model.addAttribute("product", registry.product(message.product()).orElse(null));
+        show(reviews.pendingMessage(messageId), model);
         return "web/review";
     }
 
     /** The review screen with the content's preview (text payloads only); opening it is audited. */
     @GetMapping("/{messageId}/content")
     String content(@PathVariable String messageId, Authentication reviewer, Model model) throws IOException {
-        String page = message(messageId, model);
-        MessageRecord message = (MessageRecord) model.getAttribute("message");
+        MessageRecord message = reviews.pendingMessage(messageId);
+        show(message, model);
         if (isText(message.mediaType())) {
             try (InputStream in = reviews.openContent(reviewer.getName(), messageId)) {
                 byte[] beginning = in.readNBytes(PREVIEW_BYTES);
@@ -72,7 +67,7 @@ class WebReviewController {
             }
         }
         model.addAttribute("contentShown", true);
-        return page;
+        return "web/review";
     }
 
     /** The whole payload, streamed, as a file the browser saves; opening it is audited. */
@@ -81,12 +76,15 @@ class WebReviewController {
             throws IOException {
         MessageRecord message = reviews.pendingMessage(messageId);
         try (InputStream in = reviews.openContent(reviewer.getName(), messageId)) {
-            response.setContentType(message.mediaType());
-            response.setContentLengthLong(message.payload().size());
-            // The media type is the sender's word: the browser saves the file rather than render it here.
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + messageId + "\"");
-            in.transferTo(response.getOutputStream());
+            WebDownload.send(message, in, response);
         }
+    }
+
+    private void show(MessageRecord message, Model model) {
+        model.addAttribute("message", message);
+        model.addAttribute("sealed", reviews.contentSealed(message));
+        model.addAttribute("sender", registry.participant(message.sender()).orElse(null));
+        model.addAttribute("product", registry.product(message.product()).orElse(null));
     }
 
     private static boolean isText(String mediaType) {
